@@ -1,0 +1,84 @@
+/**
+ * Our own shapes for what the engine tells us. Nothing outside source/docker/ sees a raw Docker API
+ * response: the same names are used in the store, the panes and the UI.
+ */
+
+/** A published or exposed port of a container. */
+export type Port = {
+  /** Address on the host, when published. */
+  ip?: string;
+  /** Port on the host, when published. */
+  publicPort?: number;
+  privatePort: number;
+  type: 'tcp' | 'udp' | 'sctp' | string;
+};
+
+/** Container state as the engine names it. */
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+/** Health as reported by a HEALTHCHECK, when the image has one. */
+export type Health = 'healthy' | 'unhealthy' | 'starting' | undefined;
+
+/** One container in the list. */
+export type Container = {
+  id: string;
+  /** Name without the leading slash. */
+  name: string;
+  image: string;
+  state: ContainerState;
+  health: Health;
+  /** The engine's human status, e.g. "Up 3 minutes (healthy)". */
+  status: string;
+  /** Creation time, seconds since the epoch. */
+  created: number;
+  ports: Port[];
+  labels: Record<string, string>;
+  /** Compose project from the label `com.docker.compose.project`, when there is one. */
+  project?: string;
+};
+
+/** One stats reading of a running container, computed as `docker stats` does. */
+export type Stats = {
+  /** CPU use in percent of one core (can exceed 100 on several cores), as `docker stats`. */
+  cpuPercent: number;
+  /** Memory in use, bytes, without the inactive file cache. */
+  memUsage: number;
+  /** Memory limit, bytes. */
+  memLimit: number;
+  memPercent: number;
+  netRx: number;
+  netTx: number;
+  blockRead: number;
+  blockWrite: number;
+  pids: number;
+};
+
+/** What the engine says of itself. */
+export type EngineInfo = {
+  version: string;
+  apiVersion: string;
+  os?: string;
+};
+
+/** A Docker event, reduced to what the store uses. */
+export type EngineEvent = {
+  type: string;
+  action: string;
+  id: string;
+  /** Attributes, e.g. name and image of a container. */
+  attributes: Record<string, string>;
+  /** Nanoseconds since the epoch. */
+  timeNano: number;
+};
+
+/** Where an engine is and how to reach it, resolved as the docker CLI does it. */
+export type HostTarget = {
+  /** Short name to show: the context name, "default", or the URL's host. */
+  name: string;
+  /** Endpoint URL: unix:///…, tcp://host:port, ssh://user@host:port. */
+  url: string;
+  /** Where this host came from, to say in the status bar and in errors. */
+  source: '--host' | 'DOCKER_HOST' | '--context' | 'DOCKER_CONTEXT' | 'config' | 'default';
+  /** TLS material for tcp, read from files when resolving. */
+  tls?: {ca?: string; cert?: string; key?: string; verify: boolean};
+};
