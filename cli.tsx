@@ -1,0 +1,79 @@
+import React from 'react';
+import {render} from 'ink';
+import meow from 'meow';
+import {resolveHost, HostError} from './source/docker/hosts.js';
+import {Store} from './source/store/store.js';
+import {App} from './source/ui/App.js';
+import {enterFullScreen, leaveFullScreen, log, LOG_FILE} from './source/terminal.js';
+import {sanitize} from './source/format/sanitize.js';
+
+const cli = meow(
+  `
+  Usage
+    $ whalewatch [options]
+
+  Options
+    --host, -H      Docker host: unix:///path, tcp://host:port, ssh://user@host
+    --context, -c   Docker context to use (see docker context ls)
+    --read-only     Refuse every action that changes anything
+    --help          This text
+    --version       The version
+
+  Hosts are found as the docker CLI finds them: --host, DOCKER_HOST, --context,
+  DOCKER_CONTEXT, the current context of ~/.docker/config.json, then the local socket.
+  TLS for tcp:// from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
+
+  Keys: ? in the dashboard lists them all; q quits.
+`,
+  {
+    importMeta: import.meta,
+    flags: {
+      host: {type: 'string', shortFlag: 'H'},
+      context: {type: 'string', shortFlag: 'c'},
+      readOnly: {type: 'boolean', default: false},
+    },
+  },
+);
+
+/** Prints one line on stderr and leaves with the given code: no stack traces for people. */
+function fail(message: string, code: number): never {
+  leaveFullScreen();
+  process.stderr.write(`whalewatch: ${sanitize(message)}\n`);
+  process.exit(code);
+}
+
+let host;
+try {
+  host = resolveHost({host: cli.flags.host, context: cli.flags.context, env: process.env});
+} catch (error) {
+  if (error instanceof HostError) fail(error.message, 2);
+  throw error;
+}
+if (!process.stdin.isTTY || !process.stdout.isTTY) fail('needs an interactive terminal (stdin and stdout)', 2);
+
+const store = new Store({host, readOnly: cli.flags.readOnly});
+
+// Whatever way we leave, the terminal is given back first.
+process.on('exit', () => leaveFullScreen());
+for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    store.stop();
+    leaveFullScreen();
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+  });
+}
+const crash = (error: unknown) => {
+  log(`crash: ${error instanceof Error ? error.stack : String(error)}`);
+  fail(`crashed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (details in ${LOG_FILE})`, 1);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+enterFullScreen();
+const app = render(<App store={store} />, {incrementalRendering: true, patchConsole: false, exitOnCtrlC: false});
+void store.start();
+if (process.env.WHALEWATCH_CRASH_TEST) setTimeout(() => crash(new Error(process.env.WHALEWATCH_CRASH_TEST)), 300);
+await app.waitUntilExit();
+store.stop();
+leaveFullScreen();
+process.exit(0);

@@ -1,0 +1,9 @@
+// `npm start`: builds the bundle when the sources are newer, then opens the dashboard.
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {bundle} from './build.mjs';
+
+await bundle({ifNeeded: true});
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {stdio: 'inherit'});
+process.exit(result.status ?? 1);

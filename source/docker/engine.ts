@@ -1,0 +1,246 @@
+import type Dockerode from 'dockerode';
+import type {Readable} from 'node:stream';
+import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Port, Stats} from './types.js';
+import {createNdjsonParser} from './ndjson.js';
+import {createDemuxer} from './demux.js';
+import {toStats, type RawStats} from './stats.js';
+import {ReadOnlyError} from './read-only.js';
+
+/** A stream we opened and can close; closing twice is harmless. */
+export type Subscription = {close(): void};
+
+/** The container list entry as the engine sends it (only what we read). */
+type RawContainer = {
+  Id: string;
+  Names?: string[];
+  Image: string;
+  State: string;
+  Status: string;
+  Created: number;
+  Ports?: Array<{IP?: string; PrivatePort: number; PublicPort?: number; Type: string}>;
+  Labels?: Record<string, string> | null;
+};
+
+/** Turns the engine's list entry into ours. */
+export function toContainer(raw: RawContainer): Container {
+  const labels = raw.Labels ?? {};
+  const health: Health = /\(healthy\)/.test(raw.Status)
+    ? 'healthy'
+    : /\(unhealthy\)/.test(raw.Status)
+      ? 'unhealthy'
+      : /\(health: starting\)/.test(raw.Status)
+        ? 'starting'
+        : undefined;
+  const ports: Port[] = (raw.Ports ?? []).map((p) => ({ip: p.IP, publicPort: p.PublicPort, privatePort: p.PrivatePort, type: p.Type}));
+  return {
+    id: raw.Id,
+    name: (raw.Names?.[0] ?? raw.Id.slice(0, 12)).replace(/^\//, ''),
+    image: raw.Image,
+    state: raw.State as ContainerState,
+    health,
+    status: raw.Status,
+    created: raw.Created,
+    ports,
+    labels,
+    project: labels['com.docker.compose.project'] || undefined,
+  };
+}
+
+/**
+ * One engine, reached through dockerode. Reading calls are open to all; every call that changes
+ * something goes through {@link Engine.mutate}, which refuses in read-only mode. This is the one
+ * place the read-only guard lives, so no UI path can get around it.
+ */
+export class Engine {
+  constructor(
+    readonly docker: Dockerode,
+    readonly readOnly: boolean,
+  ) {}
+
+  /** Version and API version, also the liveness check. */
+  async info(): Promise<EngineInfo> {
+    const v = await this.docker.version();
+    return {version: v.Version, apiVersion: v.ApiVersion, os: v.Os};
+  }
+
+  /** Every container, running or not. */
+  async listContainers(): Promise<Container[]> {
+    const raw = (await this.docker.listContainers({all: true})) as unknown as RawContainer[];
+    return raw.map(toContainer);
+  }
+
+  /** One container's list entry, or undefined when it is gone. */
+  async getContainer(id: string): Promise<Container | undefined> {
+    const raw = (await this.docker.listContainers({all: true, filters: {id: [id]}})) as unknown as RawContainer[];
+    const found = raw.find((c) => c.Id === id);
+    return found ? toContainer(found) : undefined;
+  }
+
+  /** The container's full inspect document. */
+  async inspectContainer(id: string): Promise<unknown> {
+    return this.docker.getContainer(id).inspect();
+  }
+
+  /**
+   * Follows the event stream. The stream is newline-delimited JSON and chunks do not respect
+   * lines, so it goes through the ndjson splitter. onEnd fires once, with the error if any.
+   */
+  events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void): Subscription {
+    let stream: Readable | undefined;
+    let closed = false;
+    let ended = false;
+    const end = (error?: Error) => {
+      if (ended) return;
+      ended = true;
+      if (!closed) onEnd(error);
+    };
+    const parser = createNdjsonParser((value) => {
+      const raw = value as {Type?: string; Action?: string; Actor?: {ID?: string; Attributes?: Record<string, string>}; timeNano?: number};
+      onEvent({
+        type: raw.Type ?? '',
+        action: raw.Action ?? '',
+        id: raw.Actor?.ID ?? '',
+        attributes: raw.Actor?.Attributes ?? {},
+        timeNano: raw.timeNano ?? 0,
+      });
+    });
+    this.docker.getEvents({}).then(
+      (s) => {
+        stream = s as unknown as Readable;
+        if (closed) return void stream.destroy();
+        stream.on('data', (chunk: Buffer) => parser.push(chunk));
+        stream.on('error', (error: Error) => end(error));
+        stream.on('close', () => end(new Error('the event stream closed')));
+        stream.on('end', () => end(new Error('the event stream ended')));
+      },
+      (error: Error) => end(error),
+    );
+    return {
+      close() {
+        closed = true;
+        stream?.destroy();
+      },
+    };
+  }
+
+  /**
+   * One stats stream for a running container; a reading a second, computed as `docker stats`.
+   * The first sample has no previous reading and is skipped (as docker does).
+   */
+  stats(id: string, onStats: (stats: Stats) => void, onEnd: (error?: Error) => void): Subscription {
+    let stream: Readable | undefined;
+    let closed = false;
+    let previous: RawStats | undefined;
+    const parser = createNdjsonParser((value) => {
+      const sample = value as RawStats;
+      const stats = toStats(sample, previous);
+      previous = sample;
+      if (stats && !closed) onStats(stats);
+    });
+    this.docker
+      .getContainer(id)
+      .stats({stream: true})
+      .then(
+        (s) => {
+          stream = s as unknown as Readable;
+          if (closed) return void stream.destroy();
+          stream.on('data', (chunk: Buffer) => parser.push(chunk));
+          stream.on('error', (error: Error) => !closed && onEnd(error));
+          stream.on('end', () => !closed && onEnd());
+        },
+        (error: Error) => !closed && onEnd(error),
+      );
+    return {
+      close() {
+        closed = true;
+        stream?.destroy();
+      },
+    };
+  }
+
+  /**
+   * Follows a container's logs from the last `tail` lines, stdout and stderr told apart.
+   * A TTY container sends raw bytes, the others Docker's multiplexed frames.
+   */
+  logs(
+    id: string,
+    options: {tail: number; follow: boolean},
+    onLine: (line: string, stream: 'stdout' | 'stderr') => void,
+    onEnd: (error?: Error) => void,
+  ): Subscription {
+    let stream: Readable | undefined;
+    let closed = false;
+    const container = this.docker.getContainer(id);
+    container
+      .inspect()
+      .then(async (details) => {
+        if (closed) return;
+        const demuxer = createDemuxer((line, which) => !closed && onLine(line, which), {tty: Boolean(details.Config?.Tty)});
+        const s = (await container.logs({follow: true, stdout: true, stderr: true, tail: options.tail, timestamps: true} as never)) as unknown as Readable;
+        stream = s;
+        if (closed) return void s.destroy();
+        s.on('data', (chunk: Buffer) => demuxer.push(chunk));
+        s.on('error', (error: Error) => !closed && onEnd(error));
+        s.on('end', () => {
+          demuxer.end();
+          if (!closed) onEnd();
+        });
+      })
+      .catch((error: Error) => !closed && onEnd(error));
+    return {
+      close() {
+        closed = true;
+        stream?.destroy();
+      },
+    };
+  }
+
+  /** Runs a call that changes the engine, or refuses it in read-only mode. */
+  private async mutate<T>(what: string, call: () => Promise<T>): Promise<T> {
+    if (this.readOnly) throw new ReadOnlyError(what);
+    return call();
+  }
+
+  /** Starts a container. */
+  start(id: string) {
+    return this.mutate('start', () => this.docker.getContainer(id).start());
+  }
+
+  /** Stops a container (the engine's default grace period). */
+  stop(id: string) {
+    return this.mutate('stop', () => this.docker.getContainer(id).stop());
+  }
+
+  /** Restarts a container. */
+  restart(id: string) {
+    return this.mutate('restart', () => this.docker.getContainer(id).restart());
+  }
+
+  /** Pauses a running container. */
+  pause(id: string) {
+    return this.mutate('pause', () => this.docker.getContainer(id).pause());
+  }
+
+  /** Unpauses a paused container. */
+  unpause(id: string) {
+    return this.mutate('unpause', () => this.docker.getContainer(id).unpause());
+  }
+
+  /** Sends SIGKILL. */
+  kill(id: string) {
+    return this.mutate('kill', () => this.docker.getContainer(id).kill());
+  }
+
+  /** Removes a container: forced (a running one is killed first), optionally with its anonymous volumes. */
+  remove(id: string, options: {force: boolean; volumes: boolean}) {
+    return this.mutate('remove', () => this.docker.getContainer(id).remove({force: options.force, v: options.volumes}));
+  }
+
+  /** Renames a container. */
+  rename(id: string, name: string) {
+    return this.mutate('rename', () => this.docker.getContainer(id).rename({name}));
+  }
+}
+
+/** Names of every Engine method that changes something, for the read-only test to walk. */
+export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename'] as const;

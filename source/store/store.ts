@@ -1,0 +1,302 @@
+import type Dockerode from 'dockerode';
+import type {Container, EngineEvent, EngineInfo, HostTarget, Stats} from '../docker/types.js';
+import {Engine, type Subscription} from '../docker/engine.js';
+import {createDocker, withTimeout} from '../docker/client.js';
+import {describeError} from '../docker/errors.js';
+
+/** Where the connection to the engine stands, for the status bar. */
+export type Connection = {
+  status: 'connecting' | 'connected' | 'reconnecting' | 'unreachable';
+  /** Why the engine cannot be reached, one line. */
+  error?: string;
+  /** Attempts since the connection was lost. */
+  attempt: number;
+};
+
+/** One immutable picture of a host; a new object whenever anything in it changed. */
+export type Snapshot = {
+  host: HostTarget;
+  readOnly: boolean;
+  connection: Connection;
+  engine?: EngineInfo;
+  containers: readonly Container[];
+  /** Latest reading per running container id. */
+  stats: ReadonlyMap<string, Stats>;
+};
+
+/** What the store needs from outside; tests pass a real engine's host. */
+export type StoreOptions = {
+  host: HostTarget;
+  readOnly: boolean;
+  /** Opens the client; the default imports dockerode lazily. */
+  connect?: (host: HostTarget) => Promise<Dockerode>;
+  /** Least time between two commits to React, ms. */
+  batchMs?: number;
+};
+
+/** Container event actions that change what the list shows. */
+const LIST_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'oom', 'destroy']);
+
+/** Delay before the n-th reconnection attempt: quick at first, then at most every 5 s. */
+export function backoff(attempt: number): number {
+  return Math.min(5000, 250 * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * The containers of one host, kept current without React: one list, then the event stream
+ * (no polling; a full re-list only after a reconnect), one stats stream per running container.
+ * Changes are committed to subscribers in batches, at most one per `batchMs`, so a busy engine
+ * does not turn into a render per event or per stats sample.
+ */
+export class Store {
+  private snapshot: Snapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly containers = new Map<string, Container>();
+  private readonly stats = new Map<string, Stats>();
+  private readonly statsStreams = new Map<string, Subscription>();
+  private readonly pendingRefresh = new Set<string>();
+  private refreshTimer?: NodeJS.Timeout;
+  private flushTimer?: NodeJS.Timeout;
+  private lastFlush = 0;
+  private dirtyContainers = false;
+  private dirty = false;
+  private connection: Connection = {status: 'connecting', attempt: 0};
+  private info?: EngineInfo;
+  private events?: Subscription;
+  private stopped = false;
+  private connecting = false;
+  private everConnected = false;
+  private wake?: () => void;
+  private client?: Engine;
+
+  constructor(private readonly options: StoreOptions) {
+    this.snapshot = {host: options.host, readOnly: options.readOnly, connection: this.connection, containers: [], stats: new Map()};
+  }
+
+  /** The current picture; the same object until something changes (for useSyncExternalStore). */
+  getSnapshot = (): Snapshot => this.snapshot;
+
+  /** Calls the listener after each batch of changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The engine client, once connected (actions, logs, inspect go through it). */
+  get engine(): Engine | undefined {
+    return this.client;
+  }
+
+  /** Connects, lists, and follows; returns once the first attempt has settled. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connectLoop(true);
+  }
+
+  /** Closes every stream and timer; the store can be thrown away after. */
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+    this.events?.close();
+    for (const stream of this.statsStreams.values()) stream.close();
+    this.statsStreams.clear();
+    clearTimeout(this.refreshTimer);
+    clearTimeout(this.flushTimer);
+  }
+
+  /** Asks for one container to be read again now (after an action, the event may lag). */
+  refresh(id: string): void {
+    this.pendingRefresh.add(id);
+    this.scheduleRefresh(0);
+  }
+
+  /**
+   * Tries until connected. The first attempt returns after one try so the caller can draw;
+   * the loop goes on in the background.
+   */
+  private async connectLoop(first: boolean): Promise<void> {
+    if (this.connecting) return;
+    this.connecting = true;
+    let attempt = 0;
+    const tryOnce = async (): Promise<boolean> => {
+      try {
+        const connect = this.options.connect ?? createDocker;
+        if (!this.client) this.client = new Engine(await connect(this.options.host), this.options.readOnly);
+        const engine = this.client;
+        this.info = await withTimeout(engine.info(), 10_000, `reaching ${this.options.host.url}`);
+        // Follow events before listing, so nothing that happens in between is missed.
+        this.openEvents(engine);
+        const list = await withTimeout(engine.listContainers(), 30_000, 'listing containers');
+        this.containers.clear();
+        for (const container of list) this.containers.set(container.id, container);
+        this.everConnected = true;
+        this.connection = {status: 'connected', attempt: 0};
+        this.dirtyContainers = true;
+        this.syncStats();
+        this.commit(true);
+        return true;
+      } catch (error) {
+        this.events?.close();
+        this.events = undefined;
+        attempt += 1;
+        this.connection = {
+          status: this.everConnected ? 'reconnecting' : 'unreachable',
+          error: describeError(error, this.options.host),
+          attempt,
+        };
+        this.commit(true);
+        return false;
+      }
+    };
+    const loop = async () => {
+      while (!this.stopped && !(await tryOnce())) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, backoff(attempt));
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.connecting = false;
+    };
+    if (first) {
+      if (await tryOnce()) {
+        this.connecting = false;
+        return;
+      }
+      void loop();
+    } else {
+      await loop();
+    }
+  }
+
+  private openEvents(engine: Engine): void {
+    this.events?.close();
+    this.events = engine.events(
+      (event) => this.onEvent(event),
+      (error) => this.onLost(error),
+    );
+  }
+
+  /** The event stream broke: the engine went away or restarted. Show it and reconnect. */
+  private onLost(error?: Error): void {
+    if (this.stopped) return;
+    this.events = undefined;
+    for (const stream of this.statsStreams.values()) stream.close();
+    this.statsStreams.clear();
+    this.stats.clear();
+    this.connection = {status: 'reconnecting', error: error ? describeError(error, this.options.host) : 'the engine closed the connection', attempt: 1};
+    this.commit(true);
+    void this.connectLoop(false);
+  }
+
+  private onEvent(event: EngineEvent): void {
+    if (event.type !== 'container') return;
+    const action = event.action.split(':')[0];
+    if (action === 'destroy') {
+      this.containers.delete(event.id);
+      this.stats.delete(event.id);
+      this.dirtyContainers = true;
+      this.syncStats();
+      this.schedule();
+      return;
+    }
+    if (LIST_ACTIONS.has(action) || action === 'health_status') {
+      this.pendingRefresh.add(event.id);
+      this.scheduleRefresh(25);
+    }
+  }
+
+  private scheduleRefresh(delay: number): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.runRefresh();
+    }, delay);
+  }
+
+  /** Reads the containers named by recent events; many at once are cheaper as one list. */
+  private async runRefresh(): Promise<void> {
+    const engine = this.client;
+    if (!engine || this.connection.status !== 'connected') return;
+    const ids = [...this.pendingRefresh];
+    this.pendingRefresh.clear();
+    try {
+      if (ids.length > 20) {
+        const list = await engine.listContainers();
+        this.containers.clear();
+        for (const container of list) this.containers.set(container.id, container);
+      } else {
+        const found = await Promise.all(ids.map((id) => engine.getContainer(id)));
+        ids.forEach((id, index) => {
+          const container = found[index];
+          if (container) this.containers.set(id, container);
+          else this.containers.delete(id);
+        });
+      }
+      this.dirtyContainers = true;
+      this.syncStats();
+      this.schedule();
+    } catch {
+      // The event stream reports a lost engine; a failed read alone changes nothing.
+    }
+  }
+
+  /** Opens a stats stream for each running container and closes the others. */
+  private syncStats(): void {
+    const engine = this.client;
+    if (!engine) return;
+    for (const [id, stream] of this.statsStreams) {
+      if (this.containers.get(id)?.state !== 'running') {
+        stream.close();
+        this.statsStreams.delete(id);
+        this.stats.delete(id);
+        this.dirty = true;
+      }
+    }
+    for (const container of this.containers.values()) {
+      if (container.state !== 'running' || this.statsStreams.has(container.id)) continue;
+      const id = container.id;
+      const stream = engine.stats(
+        id,
+        (stats) => {
+          this.stats.set(id, stats);
+          this.schedule();
+        },
+        () => {
+          if (this.statsStreams.get(id) === stream) this.statsStreams.delete(id);
+        },
+      );
+      this.statsStreams.set(id, stream);
+    }
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    if (this.flushTimer) return;
+    const batch = this.options.batchMs ?? 100;
+    const wait = Math.max(0, this.lastFlush + batch - Date.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.commit(false);
+    }, wait);
+  }
+
+  /** Builds the next snapshot and tells the subscribers. */
+  private commit(force: boolean): void {
+    if (!force && !this.dirty && !this.dirtyContainers) return;
+    this.lastFlush = Date.now();
+    this.snapshot = {
+      host: this.options.host,
+      readOnly: this.options.readOnly,
+      connection: this.connection,
+      engine: this.info,
+      containers: this.dirtyContainers ? [...this.containers.values()] : this.snapshot.containers,
+      stats: new Map(this.stats),
+    };
+    this.dirty = false;
+    this.dirtyContainers = false;
+    for (const listener of this.listeners) listener();
+  }
+}
