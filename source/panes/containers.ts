@@ -33,7 +33,7 @@ export const containersPane: Pane<ContainerRow> = {
     {id: 'name', title: 'NAME', width: 14, flex: true, priority: 0, text: (r) => sanitize(r.container.name)},
     {id: 'image', title: 'IMAGE', width: 16, priority: 8, text: (r) => sanitize(r.container.image)},
     {id: 'state', title: 'STATE', width: 10, priority: 0, text: (r) => stateText(r.container)},
-    {id: 'status', title: 'STATUS', width: 17, priority: 3, text: (r) => sanitize(r.container.status)},
+    {id: 'status', title: 'STATUS', width: 17, priority: 5, text: (r) => sanitize(r.container.status)},
     {
       id: 'cpu', title: 'CPU%', width: 7, align: 'right', priority: 9,
       text: (r) => (r.stats ? formatPercent(r.stats.cpuPercent) : ''),
@@ -64,7 +64,7 @@ export const containersPane: Pane<ContainerRow> = {
       text: (r) => (r.stats ? String(r.stats.pids) : ''),
       sortValue: (r) => r.stats?.pids ?? -1,
     },
-    {id: 'ports', title: 'PORTS', width: 18, priority: 5, text: (r) => formatPorts(r.container.ports)},
+    {id: 'ports', title: 'PORTS', width: 18, priority: 3, text: (r) => formatPorts(r.container.ports)},
     {
       id: 'age', title: 'AGE', width: 4, align: 'right', priority: 6,
       text: (r, context) => formatAge(Math.max(0, context.nowSeconds - r.container.created)),

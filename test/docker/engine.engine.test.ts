@@ -1,0 +1,59 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Engine, MUTATING_METHODS} from '../../source/docker/engine.js';
+import {ReadOnlyError} from '../../source/docker/read-only.js';
+import {describeError} from '../../source/docker/errors.js';
+import {removeContainer, runContainer, testDocker, uniqueName} from '../engine/fixtures.js';
+
+describe('the engine wrapper on a real engine', () => {
+  const made: string[] = [];
+  beforeAll(() => undefined);
+  afterAll(async () => Promise.all(made.map((id) => removeContainer(id))));
+
+  it('refuses every mutating call in read-only mode and the container stays as it was', async () => {
+    const {id} = await runContainer({name: uniqueName('ww-guard')});
+    made.push(id);
+    const engine = new Engine(testDocker(), true);
+    const before = await testDocker().getContainer(id).inspect();
+    for (const method of MUTATING_METHODS) {
+      const call = (engine[method] as (id: string, arg?: unknown) => Promise<unknown>).call(engine, id, method === 'rename' ? 'x' : {force: true, volumes: true});
+      await expect(call, method).rejects.toBeInstanceOf(ReadOnlyError);
+    }
+    const after = await testDocker().getContainer(id).inspect();
+    expect(after.State.Running).toBe(true);
+    expect(after.Name).toBe(before.Name);
+    expect(after.State.StartedAt).toBe(before.State.StartedAt);
+    // Every method of the class that is not a reading call must be in the guarded list.
+    const reading = new Set(['constructor', 'info', 'listContainers', 'getContainer', 'inspectContainer', 'events', 'stats', 'logs', 'mutate']);
+    const methods = Object.getOwnPropertyNames(Engine.prototype).filter((m) => !reading.has(m));
+    expect(methods.sort()).toEqual([...MUTATING_METHODS].sort());
+  });
+
+  it('says plainly when a container vanished before the action', async () => {
+    const {id} = await runContainer({name: uniqueName('ww-vanish')});
+    await removeContainer(id);
+    const engine = new Engine(testDocker(), false);
+    const error = await engine.stop(id).catch((e: unknown) => e);
+    expect(describeError(error)).toMatch(/^No such container: /);
+  });
+
+  it('streams stats computed like docker stats, and logs demultiplexed', async () => {
+    const {id} = await runContainer({name: uniqueName('ww-stream'), cmd: ['sh', '-c', 'echo to-out; echo to-err >&2; while true; do sleep 1; done']});
+    made.push(id);
+    const engine = new Engine(testDocker(), false);
+    const stats = await new Promise<import('../../source/docker/types.js').Stats>((resolve, reject) => {
+      const sub = engine.stats(id, (s) => (sub.close(), resolve(s)), (e) => reject(e ?? new Error('ended')));
+    });
+    expect(stats.memLimit).toBeGreaterThan(0);
+    expect(stats.memUsage).toBeGreaterThan(0);
+    expect(stats.pids).toBeGreaterThanOrEqual(1);
+    expect(stats.cpuPercent).toBeGreaterThanOrEqual(0);
+    const lines: Array<[string, string]> = [];
+    await new Promise<void>((resolve) => {
+      const sub = engine.logs(id, {tail: 100, follow: true}, (line, stream) => {
+        lines.push([line.replace(/^\S+Z /, ''), stream]);
+        if (lines.length === 2) (sub.close(), resolve());
+      }, () => resolve());
+    });
+    expect(lines).toEqual(expect.arrayContaining([['to-out', 'stdout'], ['to-err', 'stderr']]));
+  });
+});
