@@ -19,9 +19,7 @@ type ErrorLike = {
 };
 
 // CSI/OSC sequences first, then any other C0/C1 control character (tabs included).
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /** The first non-blank line of `text`, without terminal control characters. */
