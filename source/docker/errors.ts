@@ -1,0 +1,196 @@
+/**
+ * Turns whatever dockerode, Node's sockets, TLS or ssh2 throw into one line a person can act on.
+ * The status bar and toasts show these as is: never a stack, never an empty string.
+ */
+import type {HostTarget} from './types.js';
+
+type ErrorLike = {
+  message?: unknown;
+  code?: unknown;
+  syscall?: unknown;
+  address?: unknown;
+  port?: unknown;
+  hostname?: unknown;
+  reason?: unknown;
+  statusCode?: unknown;
+  json?: unknown;
+  level?: unknown;
+  errors?: unknown;
+};
+
+// CSI/OSC sequences first, then any other C0/C1 control character (tabs included).
+const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** The first non-blank line of `text`, without terminal control characters. */
+function oneLine(text: string): string {
+  const lines = text.replace(ANSI, '').split(/\r\n|\r|\n/);
+  const line = lines.find(l => l.trim() !== '') ?? '';
+  return line.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const capitalise = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+
+/** Full 64-hex ids make a line unreadable; the 12-character form is what `docker ps` shows. */
+const shortenIds = (s: string) => s.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1');
+
+/** The engine sometimes says a thing twice ("no such image: x: No such image: x"): keep one. */
+function undouble(s: string): string {
+  const half = (s.length - 2) / 2;
+  if (Number.isInteger(half) && half > 0 && s.slice(half, half + 2) === ': ' && s.slice(0, half).toLowerCase() === s.slice(half + 2).toLowerCase()) {
+    return s.slice(half + 2);
+  }
+
+  return s;
+}
+
+/** Where the failing connection went: the target's URL, else what the socket error names. */
+function whereOf(e: ErrorLike, target?: HostTarget): string {
+  if (target) return target.url;
+  if (typeof e.address === 'string') {
+    if (e.address.startsWith('/')) return `unix://${e.address}`;
+    const host = e.address.includes(':') ? `[${e.address}]` : e.address;
+    return typeof e.port === 'number' ? `tcp://${host}:${e.port}` : `tcp://${host}`;
+  }
+
+  if (typeof e.hostname === 'string') return e.hostname;
+  return 'the engine';
+}
+
+/** The message the engine put in the body of an HTTP error, if any. */
+function engineMessage(e: ErrorLike): string {
+  const {json} = e;
+  let body: unknown = json;
+  if (Buffer.isBuffer(json)) body = json.toString('utf8');
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body) as unknown;
+    } catch {
+      // Plain text, e.g. "Client sent an HTTP request to an HTTPS server."
+    }
+  }
+
+  if (typeof body === 'object' && body !== null) {
+    const {message} = body as {message?: unknown};
+    if (typeof message === 'string' && message.trim()) return message;
+  } else if (typeof body === 'string' && body.trim()) {
+    return body;
+  }
+
+  // Streamed calls (logs, stats, events) come with json null: the text is only in the message,
+  // built by docker-modem as "(HTTP code N) <reason> - <engine message> ".
+  if (typeof e.message === 'string') {
+    const match = /^\(HTTP code \d+\) [^]*? - ([^]*)$/.exec(e.message);
+    if (match?.[1]?.trim()) return match[1];
+  }
+
+  return typeof e.reason === 'string' && e.reason ? e.reason : '';
+}
+
+const TLS_CODE = /CERT|SSL|TLS|OSSL|EPROTO|ERR_TLS/;
+
+function isTlsError(e: ErrorLike): boolean {
+  if (typeof e.code === 'string' && TLS_CODE.test(e.code)) return true;
+  return typeof e.message === 'string' && /certificate|\bssl\b|\btls\b|handshake/i.test(e.message);
+}
+
+/** The readable part of a TLS failure: OpenSSL's reason when it gives one, else the message. */
+function tlsReason(e: ErrorLike): string {
+  if (typeof e.reason === 'string' && e.reason) return e.reason;
+  const message = typeof e.message === 'string' ? e.message : '';
+  // "write EPROTO 40…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/…"
+  const ssl = /SSL routines:[^:]*:([^:]+)/.exec(message);
+  return ssl ? ssl[1]! : message;
+}
+
+const GROUP_HINT = 'add your user to the docker group (sudo usermod -aG docker $USER, then log in again)';
+
+/** One line for a connection-level failure, or undefined when `e` is not one. */
+function connectionMessage(e: ErrorLike, target?: HostTarget): string | undefined {
+  const where = whereOf(e, target);
+  switch (e.code) {
+    case 'ENOENT': {
+      // Only a failed connect means "no socket"; an ENOENT from elsewhere keeps its own words.
+      return e.syscall === 'connect' ? `cannot reach ${where}: no such socket (is the engine running?)` : undefined;
+    }
+
+    case 'ECONNREFUSED': {
+      return `cannot reach ${where}: connection refused`;
+    }
+
+    case 'EACCES': {
+      const socket = typeof e.address === 'string' ? e.address : target?.url.startsWith('unix://') ? target.url.slice(7) : where;
+      return `permission denied on ${socket}: ${GROUP_HINT}`;
+    }
+
+    case 'ETIMEDOUT': {
+      return `cannot reach ${where}: timed out`;
+    }
+
+    case 'EHOSTUNREACH': {
+      return `cannot reach ${where}: no route to host`;
+    }
+
+    case 'ENETUNREACH': {
+      return `cannot reach ${where}: network unreachable`;
+    }
+
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN': {
+      const name = typeof e.hostname === 'string' ? e.hostname : where;
+      return `cannot reach ${where}: unknown host "${name}"`;
+    }
+
+    case 'ECONNRESET':
+    case 'EPIPE': {
+      return `connection to ${where} was closed by the other side`;
+    }
+
+    default: {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * One readable line for `err`, no stack; `target` names the host in connection errors.
+ * Socket errors say what to check, TLS errors say the handshake failed and why, engine (HTTP)
+ * errors give the engine's own sentence, 304 says "already in that state", and anything else
+ * its first line with terminal control characters removed.
+ */
+export function describeError(err: unknown, target?: HostTarget): string {
+  const text = describe(err, target);
+  return text === '' ? 'unknown error' : text;
+}
+
+function describe(err: unknown, target?: HostTarget): string {
+  if (err === undefined || err === null) return '';
+  if (typeof err === 'string') return oneLine(err);
+  if (typeof err !== 'object' || err === null) return oneLine(String(err));
+  let e = err as ErrorLike;
+
+  // Happy-eyeballs connects (Node ≥ 20) may fail with an AggregateError of per-address errors.
+  if (e.code === undefined && Array.isArray(e.errors) && e.errors.length > 0 && typeof e.errors[0] === 'object') {
+    e = e.errors[0] as ErrorLike;
+  }
+
+  if (typeof e.statusCode === 'number') {
+    if (e.statusCode === 304) return 'already in that state';
+    const message = oneLine(engineMessage(e));
+    return message ? capitalise(undouble(shortenIds(message))) : `The engine answered HTTP ${e.statusCode}`;
+  }
+
+  const connection = connectionMessage(e, target);
+  if (connection) return connection;
+
+  if (isTlsError(e)) return `TLS handshake with ${whereOf(e, target)} failed: ${oneLine(tlsReason(e))}`;
+
+  // ssh2 marks its failures with a level; authentication is the one people can fix themselves.
+  if (e.level === 'client-authentication') {
+    return `ssh to ${whereOf(e, target)}: authentication failed (is your key loaded in ssh-agent?)`;
+  }
+
+  if (typeof e.message === 'string' && oneLine(e.message)) return oneLine(e.message);
+  if (err instanceof Error) return oneLine(err.name);
+  return oneLine(String(err));
+}
