@@ -3,7 +3,7 @@
 // the shared suffix lets a later run find and remove what a killed run left behind.
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync} from 'node:fs';
 import http from 'node:http';
 import {join} from 'node:path';
 
@@ -129,30 +129,51 @@ async function terminate(pid: number, graceMs: number): Promise<void> {
 async function sweepProcesses(l: Layout): Promise<void> {
   let ids: string[] = [];
   try {
-    ids = readdirSync(join(l.data, 'containers'));
+    ids = readdirSync(join(l.data, 'containers')).filter(id => /^[0-9a-f]{64}$/.test(id));
   } catch {}
-  const pids = new Set<number>();
-  for (const id of ids) {
-    if (!/^[0-9a-f]{64}$/.test(id)) continue;
-    // cgroupfs driver: cgroup v1 puts containers under <controller>/docker/<id>, v2 under docker/<id>.
-    for (const file of [`/sys/fs/cgroup/pids/docker/${id}/cgroup.procs`, `/sys/fs/cgroup/docker/${id}/cgroup.procs`]) {
+  // cgroupfs driver: cgroup v1 puts containers under <controller>/docker/<id>, v2 under docker/<id>.
+  const cgroupDirs = ids.flatMap(id => containerCgroups(id));
+  const needle = l.dir + '/';
+  // Repeat: a shell in a container may fork between reading the list and the kill.
+  for (let round = 0; round < 10; round++) {
+    const pids = new Set<number>();
+    for (const dir of cgroupDirs) {
       try {
-        for (const p of readFileSync(file, 'utf8').split('\n')) if (p) pids.add(Number(p));
+        for (const p of readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n')) if (p) pids.add(Number(p));
       } catch {}
     }
+    for (const entry of readdirSync('/proc')) {
+      const pid = Number(entry);
+      if (Number.isInteger(pid) && pid !== process.pid && cmdline(pid).includes(needle)) pids.add(pid);
+    }
+    if (pids.size === 0) break;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {}
+    }
+    await Promise.all([...pids].map(pid => waitGone(pid, 5_000)));
   }
-  const needle = l.dir + '/';
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (Number.isInteger(pid) && pid !== process.pid && cmdline(pid).includes(needle)) pids.add(pid);
-  }
-  if (pids.size === 0) return;
-  for (const pid of pids) {
+  // Empty cgroups left by a dockerd that died before removing them.
+  for (const dir of cgroupDirs) {
     try {
-      process.kill(pid, 'SIGKILL');
+      rmdirSync(dir);
     } catch {}
   }
-  await Promise.all([...pids].map(pid => waitGone(pid, 5_000)));
+}
+
+/** The cgroup directories (any controller, v1 or v2) of one container of the cgroupfs driver. */
+function containerCgroups(id: string): string[] {
+  const dirs: string[] = [];
+  const root = '/sys/fs/cgroup';
+  if (existsSync(join(root, 'docker', id))) dirs.push(join(root, 'docker', id));
+  try {
+    for (const controller of readdirSync(root)) {
+      const dir = join(root, controller, 'docker', id);
+      if (existsSync(dir)) dirs.push(dir);
+    }
+  } catch {}
+  return dirs;
 }
 
 /** Mount points at or below `dir`, deepest first (mountinfo escapes spaces etc. as octal). */
