@@ -65,3 +65,29 @@ describe('private test engine', () => {
     await expect(testDocker().getContainer(id).inspect()).rejects.toMatchObject({statusCode: 404});
   });
 });
+
+describe('startEngine', () => {
+  it('starts a second engine beside the suite one, restarts it with its data, and removes everything on stop', async () => {
+    const {startEngine} = await import('./engine.js');
+    const {existsSync} = await import('node:fs');
+    const Dockerode = (await import('dockerode')).default;
+    const engine = await startEngine({tag: 'engine.test'});
+    try {
+      expect(engine.host).not.toBe(testHost());
+      const docker = new Dockerode({socketPath: new URL(engine.host).pathname});
+      const volume = uniqueName('ww-test-vol');
+      await docker.createVolume({Name: volume, Labels: {[TEST_LABEL]: TEST_LABEL_VALUE}});
+      await engine.kill();
+      await expect(docker.ping()).rejects.toThrow();
+      await engine.start();
+      expect((await docker.getVolume(volume).inspect()).Name).toBe(volume);
+      // The suite's engine did not notice any of this.
+      expect(String(await testDocker().ping())).toBe('OK');
+    } finally {
+      await engine.stop();
+    }
+    expect(existsSync(engine.dir)).toBe(false);
+    const bridge = `ww${engine.dir.slice('/tmp/ww-'.length)}`;
+    expect(existsSync(`/sys/class/net/${bridge}`)).toBe(false);
+  });
+});
