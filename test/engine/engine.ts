@@ -67,10 +67,24 @@ function startTime(pid: number): string | undefined {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // An exited child stays a zombie until node reaps it, which a blocking wait never lets happen.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Blocks the thread. The cleanup below is synchronous so that it can also run from a process
+ * 'exit' hook (vitest exits right away on Ctrl-C, without its globalSetup teardown).
+ */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** True when the owner recorded in `file` (pid, then start time) is still the same live process. */
@@ -98,27 +112,27 @@ function readPid(file: string): number | undefined {
   }
 }
 
-async function waitGone(pid: number, ms: number): Promise<boolean> {
+function waitGone(pid: number, ms: number): boolean {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (!alive(pid)) return true;
-    await sleep(50);
+    sleepSync(50);
   }
   return !alive(pid);
 }
 
 /** SIGTERM, wait, SIGKILL. Returns once the process is gone (or could not be killed). */
-async function terminate(pid: number, graceMs: number): Promise<void> {
+function terminate(pid: number, graceMs: number): void {
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
     return;
   }
-  if (await waitGone(pid, graceMs)) return;
+  if (waitGone(pid, graceMs)) return;
   try {
     process.kill(pid, 'SIGKILL');
   } catch {}
-  await waitGone(pid, 5_000);
+  waitGone(pid, 5_000);
 }
 
 /**
@@ -126,7 +140,7 @@ async function terminate(pid: number, graceMs: number): Promise<void> {
  * processes (found through the cgroups of the container ids in its data root) and its containerd
  * and shims (their command lines name the instance dir). Targets only this instance's processes.
  */
-async function sweepProcesses(l: Layout): Promise<void> {
+function sweepProcesses(l: Layout): void {
   let ids: string[] = [];
   try {
     ids = readdirSync(join(l.data, 'containers')).filter(id => /^[0-9a-f]{64}$/.test(id));
@@ -152,7 +166,7 @@ async function sweepProcesses(l: Layout): Promise<void> {
         process.kill(pid, 'SIGKILL');
       } catch {}
     }
-    await Promise.all([...pids].map(pid => waitGone(pid, 5_000)));
+    for (const pid of pids) waitGone(pid, 5_000);
   }
   // Empty cgroups left by a dockerd that died before removing them.
   for (const dir of cgroupDirs) {
@@ -201,8 +215,8 @@ function removeBridge(name: string): void {
 }
 
 /** Removes everything of an instance whose dockerd is already gone. */
-async function removeInstance(l: Layout): Promise<void> {
-  await sweepProcesses(l);
+function removeInstance(l: Layout): void {
+  sweepProcesses(l);
   unmountAll(l.dir);
   removeBridge(l.bridge);
   rmSync(l.dir, {recursive: true, force: true, maxRetries: 3});
@@ -283,8 +297,8 @@ export async function cleanStaleInstances(): Promise<string[]> {
     }
     const pid = readPid(l.pidfile);
     // A pidfile can outlive its daemon and the pid be reused: kill only a dockerd of this dir.
-    if (pid && cmdline(pid).includes(l.sock)) await terminate(pid, STOP_GRACE_MS);
-    await removeInstance(l);
+    if (pid && cmdline(pid).includes(l.sock)) terminate(pid, STOP_GRACE_MS);
+    removeInstance(l);
     removed.push(l.dir);
   }
   for (const name of readdirSync('/sys/class/net')) {
@@ -387,12 +401,21 @@ export async function startEngine(opts: {tag?: string} = {}): Promise<EngineHand
     }
   };
 
+  // Last resort when the process exits without calling stop() (vitest on Ctrl-C or SIGTERM calls
+  // process.exit without running the globalSetup teardown): same cleanup, synchronously.
+  const onExit = () => {
+    if (child?.pid !== undefined) terminate(child.pid, STOP_GRACE_MS);
+    removeInstance(l);
+  };
+  process.once('exit', onExit);
+
   const handle: EngineHandle = {
     host: `unix://${l.sock}`,
     dir: l.dir,
     async stop() {
+      process.off('exit', onExit);
       await halt();
-      await removeInstance(l);
+      removeInstance(l);
     },
     async kill() {
       await halt();
