@@ -3,6 +3,7 @@
  * line in O(1), so following a chatty container costs bounded memory and no array shifts.
  */
 import {sanitizeLine} from '../format/sanitize.js';
+import {width} from '../format/cells.js';
 
 /** One log line as the views show it. */
 export type LogLine = {
@@ -68,7 +69,7 @@ export class LogBuffer {
       time = match[1];
       text = line.slice(match[0].length);
     }
-    const entry: LogLine = {text: sanitizeLine(text), stream, seq: this.nextSeq++};
+    const entry: LogLine = {text: sanitizeLine(text, width), stream, seq: this.nextSeq++};
     if (time !== undefined) entry.time = time;
     if (this.count < this.capacity) {
       this.ring[(this.head + this.count) % this.capacity] = entry;

@@ -100,3 +100,10 @@ describe('LogBuffer', () => {
     expect(b.slice()).toHaveLength(10_000);
   });
 });
+
+describe('LogBuffer tab expansion', () => {
+  it('expands tabs by display width, so wide text before a tab still lines up', () => {
+    const b = new LogBuffer();
+    expect(b.append('日本\tx', 'stdout').text).toBe('日本    x');
+  });
+});
