@@ -70,7 +70,10 @@ process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
 enterFullScreen();
-const app = render(<App store={store} />, {incrementalRendering: true, patchConsole: false, exitOnCtrlC: false});
+// Ink 6.8's incremental mode drew each frame one line lower than the last here (its cursor-up
+// count is off by one for a frame ending in a newline), scrolling the screen: full frames are
+// redrawn instead until that is mended. See the issue note.
+const app = render(<App store={store} />, {incrementalRendering: false, patchConsole: false, exitOnCtrlC: false});
 void store.start();
 if (process.env.WHALEWATCH_CRASH_TEST) setTimeout(() => crash(new Error(process.env.WHALEWATCH_CRASH_TEST)), 300);
 await app.waitUntilExit();

@@ -35,7 +35,17 @@ export async function bundle({ifNeeded = false} = {}) {
     target: 'node20',
     jsx: 'automatic',
     // ssh2 and cpu-features carry optional native parts that a bundle cannot hold.
-    external: ['cpu-features', 'ssh2', 'react-devtools-core'],
+    external: ['cpu-features', 'ssh2'],
+    // Ink loads its devtools only when DEV is set; an empty module keeps the bundle free of it.
+    plugins: [
+      {
+        name: 'no-devtools',
+        setup(b) {
+          b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools', namespace: 'empty'}));
+          b.onLoad({filter: /.*/, namespace: 'empty'}, () => ({contents: 'export default {connectToDevTools() {}};'}));
+        },
+      },
+    ],
     banner: {
       js: "#!/usr/bin/env node\nimport {createRequire as __wwRequire} from 'node:module'; const require = __wwRequire(import.meta.url);",
     },

@@ -139,17 +139,19 @@ export function width(text: string): number {
 export const ELLIPSIS = '…';
 
 /**
- * `text` cut to at most `cols` columns, ending with `…` when something was cut. Never cuts inside
+ * `text` cut to at most `cols` columns, ending with `…` (or `ellipsis`: '' to cut clean, for
+ * wrapping) when something was cut. Never cuts inside
  * a wide character, a surrogate pair, or before the combining marks of the last kept character.
  */
-export function truncate(text: string, cols: number): string {
+export function truncate(text: string, cols: number, ellipsis: '' | typeof ELLIPSIS = ELLIPSIS): string {
   if (cols <= 0) return '';
+  const room = cols - ellipsis.length;
   if (ASCII_PRINTABLE.test(text)) {
-    return text.length <= cols ? text : text.slice(0, cols - 1) + ELLIPSIS;
+    return text.length <= cols ? text : text.slice(0, room) + ellipsis;
   }
   const all = scan(text, cols);
   if (all.end === text.length) return text;
-  return text.slice(0, scan(text, cols - 1).end) + ELLIPSIS;
+  return text.slice(0, scan(text, room).end) + ellipsis;
 }
 
 /**

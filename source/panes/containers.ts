@@ -30,7 +30,7 @@ export const containersPane: Pane<ContainerRow> = {
   },
   group: (row) => (row.container.project ? sanitize(row.container.project) : undefined),
   columns: [
-    {id: 'name', title: 'NAME', width: 14, flex: true, priority: 0, text: (r) => sanitize(r.container.name)},
+    {id: 'name', title: 'NAME', width: 22, flex: true, priority: 0, text: (r) => sanitize(r.container.name)},
     {id: 'image', title: 'IMAGE', width: 16, priority: 8, text: (r) => sanitize(r.container.image)},
     {id: 'state', title: 'STATE', width: 10, priority: 0, text: (r) => stateText(r.container)},
     {id: 'status', title: 'STATUS', width: 17, priority: 5, text: (r) => sanitize(r.container.status)},

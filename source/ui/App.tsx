@@ -2,11 +2,11 @@ import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Store} from '../store/store.js';
 import type {Container} from '../docker/types.js';
-import {COMMANDS, command, commandFor, displayKey, keyName, SCOPE_TITLES, commandsIn, type Scope} from '../keymap/keymap.js';
+import {COMMANDS, command, commandFor, displayKey, keyName, SCOPE_TITLES, commandsIn, type InkKey, type Scope} from '../keymap/keymap.js';
 import {describeError} from '../docker/errors.js';
 import {sanitize} from '../format/sanitize.js';
 import {truncate} from '../format/cells.js';
-import {CommandsContext, useScope, type Editor, type Handler} from './commands.js';
+import {CommandsContext, type Editor, type Handler} from './commands.js';
 import {useSnapshot} from './use-store.js';
 import {useSize} from './use-size.js';
 import {editText} from './text-input.js';
@@ -46,7 +46,12 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
   const size = useSize(fixedSize);
   const {exit} = useApp();
   const handlers = useRef<Partial<Record<Scope, Handler>>>({});
-  const [editor, setEditor] = useState<Editor | undefined>(undefined);
+  const [editor, setEditorState] = useState<Editor | undefined>(undefined);
+  const editorRef = useRef<Editor | undefined>(undefined);
+  const setEditor = useCallback((next: Editor | undefined) => {
+    editorRef.current = next;
+    setEditorState(next);
+  }, []);
   const [list, setListState] = useState<ListState>(initialListState);
   const [view, setView] = useState<View | undefined>(undefined);
   const [dialog, setDialog] = useState<DialogState | undefined>(undefined);
@@ -54,7 +59,7 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
   const nextToast = useRef(1);
   const pendingCommand = useRef<string | undefined>(undefined);
-  const commands = useMemo(() => ({handlers, setEditor}), []);
+  const commands = useMemo(() => ({handlers, setEditor}), [setEditor]);
   const readOnly = snapshot.readOnly;
 
   // Ages move on; once every ten seconds is enough for a column that shows minutes and hours.
@@ -164,7 +169,8 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
             ? ['palette']
             : listScopes;
 
-  useScope('global', (id) => {
+  // The App renders the commands context, so it cannot use useScope itself: it sets its handler.
+  handlers.current.global = (id) => {
     switch (id) {
       case 'app.quit': return quit();
       case 'app.help':
@@ -176,20 +182,53 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
       case 'pane.containers': return setView(undefined);
     }
     return false;
-  });
+  };
 
-  useInput((input, key) => {
+  /** Handles one key with what is open now. */
+  const processKey = (input: string, key: InkKey) => {
     const name = keyName(input, key);
     if (name === 'ctrl+c') return quit();
-    if (editor) {
-      const next = editText(editor.value, input, key);
-      if (next !== undefined) return editor.onChange(next);
-      const command = commandFor(name, [editor.scope], readOnly);
-      if (command) editor.onCommand(command.id);
+    const current = editorRef.current;
+    if (current) {
+      const next = editText(current.value, input, key);
+      if (next !== undefined) {
+        // Keep the ref current at once: pasted text arrives as many keys before any render.
+        editorRef.current = {...current, value: next};
+        return current.onChange(next);
+      }
+      const command = commandFor(name, [current.scope], readOnly);
+      if (command) current.onCommand(command.id);
       return;
     }
     const command = commandFor(name, scopes, readOnly);
     if (command) handlers.current[command.scope]?.(command.id);
+  };
+  const latestProcess = useRef(processKey);
+  latestProcess.current = processKey;
+  // A command can open a view, a dialog or a text field whose handlers exist only after the next
+  // render: keys that come before it wait in order, so a fast typist or a paste loses nothing.
+  const queue = useRef<Array<[string, InkKey]>>([]);
+  const waiting = useRef(false);
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    waiting.current = false;
+    while (queue.current.length > 0 && !waiting.current) {
+      const [input, key] = queue.current.shift()!;
+      runKey(input, key);
+    }
+  });
+  const runKey = (input: string, key: InkKey) => {
+    const editing = editorRef.current !== undefined;
+    latestProcess.current(input, key);
+    // Typing into a field needs no new render to handle the next key; anything else may.
+    if (!(editing && editorRef.current !== undefined && editText('', input, key) !== undefined)) {
+      waiting.current = true;
+      setTick((t) => t + 1);
+    }
+  };
+  useInput((input, key) => {
+    if (waiting.current) queue.current.push([input, key]);
+    else runKey(input, key);
   });
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
@@ -201,7 +240,7 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
   const width = size.columns;
   const main = height - 4;
   const helpLines = (helpScopes: Scope[]): ViewLine[] =>
-    helpScopes.flatMap((scope) => {
+    (readOnly ? [{text: 'Read-only mode: the keys that change anything are hidden and refused.'}, {text: ''}] : []).concat(helpScopes.flatMap((scope) => {
       const list = commandsIn([scope], readOnly);
       if (list.length === 0) return [];
       return [
@@ -209,7 +248,7 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
         ...list.map((c) => ({text: `  ${c.keys.map(displayKey).join(' ').padEnd(16)} ${c.description}`})),
         {text: ''},
       ];
-    }).concat(readOnly ? [{text: 'Read-only mode: the keys that change anything are hidden and refused.'}] : []);
+    }));
 
   return (
     <CommandsContext.Provider value={commands}>

@@ -43,6 +43,6 @@ export function useEditor(editor: Editor | undefined): void {
   const commands = useContext(CommandsContext);
   useEffect(() => {
     commands?.setEditor(editor);
-  }, [commands, editor?.value, editor?.scope, editor === undefined]);
+  }, [commands, editor]);
   useEffect(() => () => commands?.setEditor(undefined), [commands]);
 }

@@ -36,7 +36,7 @@ describe('the containers pane on a real engine', () => {
     const {name} = await run({name: uniqueName('ww-appears')});
     app = renderApp(store);
     const frame = await app.waitFor((f) => lineWith(f, name).includes('running'));
-    expect(frame).toMatch(/NAME\s+IMAGE\s+STATE/);
+    expect(frame).toMatch(/NAME↑\s+IMAGE\s+STATE/);
     expect(frame).toContain('● connected');
     await app.waitFor((f) => /\d+\.\d\d%/.test(lineWith(f, name)) && /B \/ /.test(lineWith(f, name)), 15_000);
   });

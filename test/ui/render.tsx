@@ -13,7 +13,7 @@ export function testStore(options: {readOnly?: boolean; url?: string} = {}): Sto
 }
 
 /** Renders the dashboard on a store, with helpers to press keys and wait for the screen. */
-export function renderApp(store: Store, size = {columns: 140, rows: 40}) {
+export function renderApp(store: Store, size = {columns: 160, rows: 40}) {
   let quit = false;
   const app = render(<App store={store} size={size} onQuit={() => (quit = true)} />);
   const frame = () => app.lastFrame() ?? '';
