@@ -48,8 +48,9 @@ describe('whalewatch in a terminal', () => {
     const app = startPty(['--host', testHost()], {env: {WHALEWATCH_CRASH_TEST: 'boom for the test'}});
     const {exitCode} = await app.exited;
     expect(exitCode).toBe(1);
+    // After the line only "show cursor" may follow (Ink restores the cursor on its way out).
     const after = app.output().slice(app.output().lastIndexOf(RESTORED) + RESTORED.length);
-    expect(after.trim()).toMatch(/^whalewatch: crashed: boom for the test \(details in .+\.log\)$/);
+    expect(after.replace(/\u001b\[\?25h/g, '').trim()).toMatch(/^whalewatch: crashed: boom for the test \(details in .+\.log\)$/);
   });
 
   it('refuses a malformed host with one line and exit code 2', () => {
