@@ -5,6 +5,7 @@ import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
 import {toStats, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
+import {upSince} from '../format/status.js';
 
 /** A stream we opened and can close; closing twice is harmless. */
 export type Subscription = {close(): void};
@@ -40,6 +41,7 @@ export function toContainer(raw: RawContainer): Container {
     health,
     status: raw.Status,
     created: raw.Created,
+    startedAt: raw.State === 'running' ? upSince(raw.Status, Date.now() / 1000) : undefined,
     ports,
     labels,
     project: labels['com.docker.compose.project'] || undefined,

@@ -31,6 +31,8 @@ export type Container = {
   status: string;
   /** Creation time, seconds since the epoch. */
   created: number;
+  /** Start time of a running container, estimated from `status` when it was read (seconds). */
+  startedAt?: number;
   ports: Port[];
   labels: Record<string, string>;
   /** Compose project from the label `com.docker.compose.project`, when there is one. */

@@ -5,6 +5,7 @@ import {formatBytes, formatBytesSI} from '../format/bytes.js';
 import {formatPercent} from '../format/percent.js';
 import {formatAge} from '../format/duration.js';
 import {formatPorts} from '../format/ports.js';
+import {liveStatus} from '../format/status.js';
 
 /** A row of the containers pane: the container and its latest stats, when running. */
 export type ContainerRow = {container: Container; stats?: Stats};
@@ -33,7 +34,7 @@ export const containersPane: Pane<ContainerRow> = {
     {id: 'name', title: 'NAME', width: 22, flex: true, priority: 0, text: (r) => sanitize(r.container.name)},
     {id: 'image', title: 'IMAGE', width: 16, priority: 8, text: (r) => sanitize(r.container.image)},
     {id: 'state', title: 'STATE', width: 10, priority: 0, text: (r) => stateText(r.container)},
-    {id: 'status', title: 'STATUS', width: 17, priority: 5, text: (r) => sanitize(r.container.status)},
+    {id: 'status', title: 'STATUS', width: 17, priority: 5, text: (r, context) => sanitize(liveStatus(r.container.status, r.container.startedAt, context.nowSeconds))},
     {
       id: 'cpu', title: 'CPU%', width: 7, align: 'right', priority: 9,
       text: (r) => (r.stats ? formatPercent(r.stats.cpuPercent) : ''),

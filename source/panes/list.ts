@@ -71,6 +71,12 @@ export function fitColumns<Row>(pane: Pane<Row>, width: number): Array<{column: 
     const lowest = columns.filter((c) => c.priority > 0).reduce((a, b) => (b.priority < a.priority ? b : a));
     columns = columns.filter((c) => c !== lowest);
   }
+  // Dropping a wide column can leave room for a narrower one dropped before it: bring it back.
+  for (const column of [...pane.columns].sort((a, b) => b.priority - a.priority)) {
+    if (columns.includes(column)) continue;
+    const tried = pane.columns.filter((c) => columns.includes(c) || c === column);
+    if (total(tried) <= width) columns = tried;
+  }
   const spare = Math.max(0, width - total(columns));
   return columns.map((column) => ({column, width: column.flex ? column.width + spare : column.width}));
 }

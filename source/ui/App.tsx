@@ -9,7 +9,7 @@ import {truncate} from '../format/cells.js';
 import {CommandsContext, type Editor, type Handler} from './commands.js';
 import {useSnapshot} from './use-store.js';
 import {useSize} from './use-size.js';
-import {editText} from './text-input.js';
+import {editText, splitInput} from './text-input.js';
 import {ContainersList, initialListState, type ListState} from './ContainersList.js';
 import {StatusBar} from './StatusBar.js';
 import {Footer} from './Footer.js';
@@ -62,9 +62,10 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
   const commands = useMemo(() => ({handlers, setEditor}), [setEditor]);
   const readOnly = snapshot.readOnly;
 
-  // Ages move on; once every ten seconds is enough for a column that shows minutes and hours.
+  // Ages and "Up …" move on. Every 5 s is often enough for a status worded in seconds and
+  // rare enough to cost nothing while idle (a redraw only happens when a line changed).
   useEffect(() => {
-    const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 10_000);
+    const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 5000);
     return () => clearInterval(timer);
   }, []);
 
@@ -227,8 +228,10 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     }
   };
   useInput((input, key) => {
-    if (waiting.current) queue.current.push([input, key]);
-    else runKey(input, key);
+    for (const [part, partKey] of splitInput(input, key)) {
+      if (waiting.current) queue.current.push([part, partKey]);
+      else runKey(part, partKey);
+    }
   });
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
