@@ -4,6 +4,7 @@ import meow from 'meow';
 import {resolveHost, HostError} from './source/docker/hosts.js';
 import {Store} from './source/store/store.js';
 import {App} from './source/ui/App.js';
+import {withIncrementalFix} from './source/ui/frame-stdout.js';
 import {enterFullScreen, leaveFullScreen, log, LOG_FILE} from './source/terminal.js';
 import {sanitize} from './source/format/sanitize.js';
 
@@ -70,10 +71,9 @@ process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
 enterFullScreen();
-// Ink 6.8's incremental mode drew each frame one line lower than the last here (its cursor-up
-// count is off by one for a frame ending in a newline), scrolling the screen: full frames are
-// redrawn instead until that is mended. See the issue note.
-const app = render(<App store={store} />, {incrementalRendering: false, patchConsole: false, exitOnCtrlC: false});
+// Incremental rendering sends only the lines that changed (a frame as tall as the terminal would
+// make Ink clear and redraw everything); withIncrementalFix mends Ink 6.8's cursor arithmetic.
+const app = render(<App store={store} />, {stdout: withIncrementalFix(process.stdout), incrementalRendering: true, patchConsole: false, exitOnCtrlC: false});
 void store.start();
 if (process.env.WHALEWATCH_CRASH_TEST) setTimeout(() => crash(new Error(process.env.WHALEWATCH_CRASH_TEST)), 300);
 await app.waitUntilExit();

@@ -14,22 +14,16 @@ export function editText(value: string, input: string, key: InkKey): string | un
 
 /**
  * Splits input that arrived in one chunk (a paste, or keys typed faster than they are read) into
- * keys: Enter, Tab and Backspace inside it are keys of their own, the text between them is typed.
+ * keys, one per character: "jl" is j then l, and Enter, Tab and Backspace inside it are keys.
  */
 export function splitInput(input: string, key: InkKey): Array<[string, InkKey]> {
-  if (input.length <= 1 || key.ctrl || key.meta || !/[\r\n\t\u007f\b]/.test(input)) return [[input, key]];
+  if ([...input].length <= 1 || key.ctrl || key.meta) return [[input, key]];
   const keys: Array<[string, InkKey]> = [];
-  let text = '';
-  const flush = () => {
-    if (text) keys.push([text, {}]);
-    text = '';
-  };
   for (const char of input) {
-    if (char === '\r' || char === '\n') (flush(), keys.push(['', {return: true}]));
-    else if (char === '\t') (flush(), keys.push(['', {tab: true}]));
-    else if (char === '\u007f' || char === '\b') (flush(), keys.push(['', {backspace: true}]));
-    else text += char;
+    if (char === '\r' || char === '\n') keys.push(['', {return: true}]);
+    else if (char === '\t') keys.push(['', {tab: true}]);
+    else if (char === '\u007f' || char === '\b') keys.push(['', {backspace: true}]);
+    else keys.push([char, char !== char.toLowerCase() ? {shift: true} : {}]);
   }
-  flush();
   return keys;
 }

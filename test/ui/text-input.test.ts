@@ -3,8 +3,8 @@ import {editText, splitInput} from '../../source/ui/text-input.js';
 
 describe('text input', () => {
   it('splits a chunk of typed keys into text and the keys inside it', () => {
-    expect(splitInput('abc\rj', {})).toEqual([['abc', {}], ['', {return: true}], ['j', {}]]);
-    expect(splitInput('x\u007f\ty', {})).toEqual([['x', {}], ['', {backspace: true}], ['', {tab: true}], ['y', {}]]);
+    expect(splitInput('ab\rj', {})).toEqual([['a', {}], ['b', {}], ['', {return: true}], ['j', {}]]);
+    expect(splitInput('x\u007f\tY', {})).toEqual([['x', {}], ['', {backspace: true}], ['', {tab: true}], ['Y', {shift: true}]]);
     expect(splitInput('q', {})).toEqual([['q', {}]]);
     expect(splitInput('', {return: true})).toEqual([['', {return: true}]]);
   });
