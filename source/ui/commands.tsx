@@ -28,14 +28,17 @@ export function useScope(scope: Scope, handler: Handler): void {
   const commands = useContext(CommandsContext);
   const latest = useRef(handler);
   latest.current = handler;
+  const run = useRef<Handler>((id) => latest.current(id)).current;
+  // Registered while rendering, not in an effect: a view that appeared on screen must take the
+  // very next key, and effects can run after the frame is drawn.
+  if (commands) commands.handlers.current[scope] = run;
   useEffect(() => {
     if (!commands) return;
-    const run: Handler = (id) => latest.current(id);
     commands.handlers.current[scope] = run;
     return () => {
       if (commands.handlers.current[scope] === run) delete commands.handlers.current[scope];
     };
-  }, [commands, scope]);
+  }, [commands, scope, run]);
 }
 
 /** Gives the keyboard to a text field while `editor` is set. */
