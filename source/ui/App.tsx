@@ -219,13 +219,12 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     }
   });
   const runKey = (input: string, key: InkKey) => {
-    const editing = editorRef.current !== undefined;
     latestProcess.current(input, key);
-    // Typing into a field needs no new render to handle the next key; anything else may.
-    if (!(editing && editorRef.current !== undefined && editText('', input, key) !== undefined)) {
-      waiting.current = true;
-      setTick((t) => t + 1);
-    }
+    // Every key waits for the render that shows its effect before the next one is handled: a
+    // field's value and the open scopes then never lag behind the keys (measured: a render is
+    // a few ms, so typing is not slowed).
+    waiting.current = true;
+    setTick((t) => t + 1);
   };
   useInput((input, key) => {
     for (const [part, partKey] of splitInput(input, key)) {
