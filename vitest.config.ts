@@ -6,7 +6,8 @@ export default defineConfig({
     globalSetup: ['test/engine/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Screen tests and the engine are shared: a few files at a time keeps the machine responsive.
-    maxWorkers: 2,
+    // Screen tests press keys at a person's pace and share one engine: one file at a time keeps
+    // them from starving each other on a small machine (two at once lost keys under load).
+    maxWorkers: 1,
   },
 });
