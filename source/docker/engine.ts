@@ -22,6 +22,42 @@ type RawContainer = {
   Labels?: Record<string, string> | null;
 };
 
+/**
+ * Reads a stream the engine opens until it ends or is closed: chunks go to onChunk, and onEnd
+ * fires once (with the error, if any), never after close(). The three streams share this.
+ */
+function follow(
+  open: () => Promise<Readable>,
+  onChunk: (chunk: Buffer) => void,
+  onEnd: (error?: Error) => void,
+): Subscription & {readonly closed: boolean} {
+  let stream: Readable | undefined;
+  let closed = false;
+  let ended = false;
+  const end = (error?: Error) => {
+    if (ended || closed) return;
+    ended = true;
+    onEnd(error);
+  };
+  open().then((opened) => {
+    stream = opened;
+    if (closed) return void opened.destroy();
+    opened.on('data', (chunk: Buffer) => !closed && onChunk(chunk));
+    opened.on('error', (error: Error) => end(error));
+    opened.on('end', () => end());
+    opened.on('close', () => end());
+  }, end);
+  return {
+    get closed() {
+      return closed;
+    },
+    close() {
+      closed = true;
+      stream?.destroy();
+    },
+  };
+}
+
 /** Turns the engine's list entry into ours. */
 export function toContainer(raw: RawContainer): Container {
   const labels = raw.Labels ?? {};
@@ -85,17 +121,10 @@ export class Engine {
 
   /**
    * Follows the event stream. The stream is newline-delimited JSON and chunks do not respect
-   * lines, so it goes through the ndjson splitter. onEnd fires once, with the error if any.
+   * lines, so it goes through the ndjson splitter. onEnd fires once, always with a reason: the
+   * event stream only ends when the engine goes away.
    */
   events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void): Subscription {
-    let stream: Readable | undefined;
-    let closed = false;
-    let ended = false;
-    const end = (error?: Error) => {
-      if (ended) return;
-      ended = true;
-      if (!closed) onEnd(error);
-    };
     const parser = createNdjsonParser((value) => {
       const raw = value as {Type?: string; Action?: string; Actor?: {ID?: string; Attributes?: Record<string, string>}; timeNano?: number};
       onEvent({
@@ -106,23 +135,11 @@ export class Engine {
         timeNano: raw.timeNano ?? 0,
       });
     });
-    this.docker.getEvents({}).then(
-      (s) => {
-        stream = s as unknown as Readable;
-        if (closed) return void stream.destroy();
-        stream.on('data', (chunk: Buffer) => parser.push(chunk));
-        stream.on('error', (error: Error) => end(error));
-        stream.on('close', () => end(new Error('the event stream closed')));
-        stream.on('end', () => end(new Error('the event stream ended')));
-      },
-      (error: Error) => end(error),
+    return follow(
+      async () => (await this.docker.getEvents({})) as unknown as Readable,
+      (chunk) => parser.push(chunk),
+      (error) => onEnd(error ?? new Error('the event stream ended')),
     );
-    return {
-      close() {
-        closed = true;
-        stream?.destroy();
-      },
-    };
   }
 
   /**
@@ -130,39 +147,24 @@ export class Engine {
    * The first sample has no previous reading and is skipped (as docker does).
    */
   stats(id: string, onStats: (stats: Stats) => void, onEnd: (error?: Error) => void): Subscription {
-    let stream: Readable | undefined;
-    let closed = false;
     let previous: RawStats | undefined;
     const parser = createNdjsonParser((value) => {
       const sample = value as RawStats;
       const stats = toStats(sample, previous);
       previous = sample;
-      if (stats && !closed) onStats(stats);
+      if (stats && !subscription.closed) onStats(stats);
     });
-    this.docker
-      .getContainer(id)
-      .stats({stream: true})
-      .then(
-        (s) => {
-          stream = s as unknown as Readable;
-          if (closed) return void stream.destroy();
-          stream.on('data', (chunk: Buffer) => parser.push(chunk));
-          stream.on('error', (error: Error) => !closed && onEnd(error));
-          stream.on('end', () => !closed && onEnd());
-        },
-        (error: Error) => !closed && onEnd(error),
-      );
-    return {
-      close() {
-        closed = true;
-        stream?.destroy();
-      },
-    };
+    const subscription = follow(
+      async () => (await this.docker.getContainer(id).stats({stream: true})) as unknown as Readable,
+      (chunk) => parser.push(chunk),
+      onEnd,
+    );
+    return subscription;
   }
 
   /**
-   * Follows a container's logs from the last `tail` lines, stdout and stderr told apart.
-   * A TTY container sends raw bytes, the others Docker's multiplexed frames.
+   * Reads a container's logs from the last `tail` lines (and on, when following), stdout and
+   * stderr told apart. A TTY container sends raw bytes, the others Docker's multiplexed frames.
    */
   logs(
     id: string,
@@ -170,31 +172,21 @@ export class Engine {
     onLine: (line: string, stream: 'stdout' | 'stderr') => void,
     onEnd: (error?: Error) => void,
   ): Subscription {
-    let stream: Readable | undefined;
-    let closed = false;
     const container = this.docker.getContainer(id);
-    container
-      .inspect()
-      .then(async (details) => {
-        if (closed) return;
-        const demuxer = createDemuxer((line, which) => !closed && onLine(line, which), {tty: Boolean(details.Config?.Tty)});
-        const s = (await container.logs({follow: true, stdout: true, stderr: true, tail: options.tail, timestamps: true} as never)) as unknown as Readable;
-        stream = s;
-        if (closed) return void s.destroy();
-        s.on('data', (chunk: Buffer) => demuxer.push(chunk));
-        s.on('error', (error: Error) => !closed && onEnd(error));
-        s.on('end', () => {
-          demuxer.end();
-          if (!closed) onEnd();
-        });
-      })
-      .catch((error: Error) => !closed && onEnd(error));
-    return {
-      close() {
-        closed = true;
-        stream?.destroy();
+    let demuxer: ReturnType<typeof createDemuxer> | undefined;
+    const subscription = follow(
+      async () => {
+        const details = await container.inspect();
+        demuxer = createDemuxer((line, which) => !subscription.closed && onLine(line, which), {tty: Boolean(details.Config?.Tty)});
+        return (await container.logs({follow: options.follow, stdout: true, stderr: true, tail: options.tail, timestamps: true} as never)) as unknown as Readable;
       },
-    };
+      (chunk) => demuxer?.push(chunk),
+      (error) => {
+        demuxer?.end();
+        onEnd(error);
+      },
+    );
+    return subscription;
   }
 
   /** Runs a call that changes the engine, or refuses it in read-only mode. */

@@ -2,22 +2,9 @@ import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {createDemuxer, CUT_MARKER, type StreamName} from '../../source/docker/demux.js';
+import {randomCuts, rng} from './random-cuts.js';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
-
-function rng(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-}
-
-function randomCuts(bytes: Buffer, rand: () => number, maxChunk: number): Buffer[] {
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; ) {
-    const n = 1 + Math.floor(rand() * maxChunk);
-    chunks.push(bytes.subarray(i, i + n));
-    i += n;
-  }
-  return chunks;
-}
 
 type Line = [StreamName, string];
 
