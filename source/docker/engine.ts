@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Port, Stats} from './types.js';
+import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Image, Network, Port, Stats, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
 import {toStats, type RawStats} from './stats.js';
@@ -20,7 +20,62 @@ type RawContainer = {
   Created: number;
   Ports?: Array<{IP?: string; PrivatePort: number; PublicPort?: number; Type: string}>;
   Labels?: Record<string, string> | null;
+  ImageID?: string;
+  Mounts?: Array<{Type?: string; Name?: string; Source?: string; Destination?: string}>;
+  NetworkSettings?: {Networks?: Record<string, unknown> | null};
 };
+
+/** The image list entry as the engine sends it. */
+type RawImage = {Id: string; RepoTags?: string[] | null; RepoDigests?: string[] | null; Created: number; Size: number; Labels?: Record<string, string> | null};
+/** The volume list entry as the engine sends it. */
+type RawVolume = {Name: string; Driver: string; Mountpoint: string; Scope?: string; CreatedAt?: string; Labels?: Record<string, string> | null; Options?: Record<string, string> | null};
+/** The network list entry as the engine sends it. */
+type RawNetwork = {Id: string; Name: string; Driver: string; Scope: string; Internal?: boolean; Created?: string; Labels?: Record<string, string> | null; IPAM?: {Config?: Array<{Subnet?: string}> | null}};
+
+/** Seconds since the epoch of an RFC 3339 time, or undefined. */
+const seconds = (time?: string) => {
+  const ms = time ? Date.parse(time) : NaN;
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+};
+
+/** Turns the engine's image entry into ours; `<none>:<none>` tags mean none. */
+export function toImage(raw: RawImage): Image {
+  return {
+    id: raw.Id,
+    tags: (raw.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
+    digests: (raw.RepoDigests ?? []).filter((d) => d !== '<none>@<none>'),
+    created: raw.Created,
+    size: raw.Size,
+    labels: raw.Labels ?? {},
+  };
+}
+
+/** Turns the engine's volume entry into ours. */
+export function toVolume(raw: RawVolume): Volume {
+  return {
+    name: raw.Name,
+    driver: raw.Driver,
+    mountpoint: raw.Mountpoint,
+    scope: raw.Scope ?? 'local',
+    created: seconds(raw.CreatedAt),
+    labels: raw.Labels ?? {},
+    options: raw.Options ?? {},
+  };
+}
+
+/** Turns the engine's network entry into ours. */
+export function toNetwork(raw: RawNetwork): Network {
+  return {
+    id: raw.Id,
+    name: raw.Name,
+    driver: raw.Driver,
+    scope: raw.Scope,
+    subnets: (raw.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean),
+    internal: Boolean(raw.Internal),
+    created: seconds(raw.Created),
+    labels: raw.Labels ?? {},
+  };
+}
 
 /**
  * Reads a stream the engine opens until it ends or is closed: chunks go to onChunk, and onEnd
@@ -81,6 +136,9 @@ export function toContainer(raw: RawContainer): Container {
     ports,
     labels,
     project: labels['com.docker.compose.project'] || undefined,
+    imageId: raw.ImageID ?? '',
+    mounts: (raw.Mounts ?? []).map((m) => ({type: m.Type ?? '', name: m.Name || undefined, source: m.Source ?? '', destination: m.Destination ?? ''})),
+    networks: Object.keys(raw.NetworkSettings?.Networks ?? {}),
   };
 }
 
@@ -112,6 +170,39 @@ export class Engine {
     const raw = (await this.docker.listContainers({all: true, filters: {id: [id]}})) as unknown as RawContainer[];
     const found = raw.find((c) => c.Id === id);
     return found ? toContainer(found) : undefined;
+  }
+
+  /** Every tagged or dangling top-level image (intermediate layers are not listed). */
+  async listImages(): Promise<Image[]> {
+    const raw = (await this.docker.listImages({all: false})) as unknown as RawImage[];
+    return raw.map(toImage);
+  }
+
+  /** Every volume. */
+  async listVolumes(): Promise<Volume[]> {
+    const raw = (await this.docker.listVolumes()) as unknown as {Volumes?: RawVolume[] | null};
+    return (raw.Volumes ?? []).map(toVolume);
+  }
+
+  /** Every network. */
+  async listNetworks(): Promise<Network[]> {
+    const raw = (await this.docker.listNetworks()) as unknown as RawNetwork[];
+    return raw.map(toNetwork);
+  }
+
+  /** An image's full inspect document. */
+  async inspectImage(id: string): Promise<unknown> {
+    return this.docker.getImage(id).inspect();
+  }
+
+  /** A volume's full inspect document. */
+  async inspectVolume(name: string): Promise<unknown> {
+    return this.docker.getVolume(name).inspect();
+  }
+
+  /** A network's full inspect document (with its attached containers). */
+  async inspectNetwork(id: string): Promise<unknown> {
+    return this.docker.getNetwork(id).inspect();
   }
 
   /** The container's full inspect document. */
@@ -234,7 +325,25 @@ export class Engine {
   rename(id: string, name: string) {
     return this.mutate('rename', () => this.docker.getContainer(id).rename({name}));
   }
+
+  /**
+   * Removes an image reference: a tag is untagged (the image goes once no tag is left); an id
+   * deletes the image. `force` also removes it when stopped containers use it or it has several tags.
+   */
+  removeImage(reference: string, options: {force: boolean}) {
+    return this.mutate('remove image', () => this.docker.getImage(reference).remove({force: options.force}));
+  }
+
+  /** Removes a volume; the engine refuses one that a container uses. */
+  removeVolume(name: string) {
+    return this.mutate('remove volume', () => this.docker.getVolume(name).remove());
+  }
+
+  /** Removes a network; the engine refuses one with attached containers. */
+  removeNetwork(id: string) {
+    return this.mutate('remove network', () => this.docker.getNetwork(id).remove());
+  }
 }
 
 /** Names of every Engine method that changes something, for the read-only test to walk. */
-export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename'] as const;
+export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork'] as const;

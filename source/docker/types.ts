@@ -37,6 +37,61 @@ export type Container = {
   labels: Record<string, string>;
   /** Compose project from the label `com.docker.compose.project`, when there is one. */
   project?: string;
+  /** Id (sha256:…) of the image it runs, to count an image's containers. */
+  imageId: string;
+  /** What is mounted into it: named volumes by name, binds by source path. */
+  mounts: Mount[];
+  /** Names of the networks it is attached to. */
+  networks: string[];
+};
+
+/** A mount of a container. */
+export type Mount = {
+  type: 'volume' | 'bind' | 'tmpfs' | string;
+  /** Volume name, for volumes. */
+  name?: string;
+  source: string;
+  destination: string;
+};
+
+/** One image; it may carry several tags or none (dangling). */
+export type Image = {
+  /** sha256:… */
+  id: string;
+  /** repo:tag references; empty for a dangling image. */
+  tags: string[];
+  digests: string[];
+  /** Seconds since the epoch. */
+  created: number;
+  /** Bytes. */
+  size: number;
+  labels: Record<string, string>;
+};
+
+/** One volume. */
+export type Volume = {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  scope: string;
+  /** Seconds since the epoch, when the engine says. */
+  created?: number;
+  labels: Record<string, string>;
+  options: Record<string, string>;
+};
+
+/** One network. */
+export type Network = {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  /** Subnets of its IPAM config, CIDR. */
+  subnets: string[];
+  internal: boolean;
+  /** Seconds since the epoch. */
+  created?: number;
+  labels: Record<string, string>;
 };
 
 /** One stats reading of a running container, computed as `docker stats` does. */

@@ -4,7 +4,7 @@
  */
 
 /** Where a command applies. The innermost open scope gets a key first, then the outer ones. */
-export type Scope = 'global' | 'list' | 'containers' | 'filter' | 'logs' | 'text' | 'confirm' | 'prompt' | 'palette';
+export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'filter' | 'logs' | 'text' | 'confirm' | 'prompt' | 'palette';
 
 /** One command of the table. */
 export type Command = {
@@ -27,6 +27,9 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   global: 'Everywhere',
   list: 'Lists',
   containers: 'Containers pane',
+  images: 'Images pane',
+  volumes: 'Volumes pane',
+  networks: 'Networks pane',
   filter: 'Typing a filter',
   logs: 'Logs view',
   text: 'Inspect and details views',
@@ -42,6 +45,9 @@ export const COMMANDS: readonly Command[] = [
   {id: 'pane.next', keys: ['tab'], label: 'next pane', description: 'Next pane.', scope: 'global'},
   {id: 'pane.previous', keys: ['shift+tab'], label: 'previous pane', description: 'Previous pane.', scope: 'global'},
   {id: 'pane.containers', keys: ['1'], label: 'containers', description: 'Jump to the Containers pane.', scope: 'global'},
+  {id: 'pane.images', keys: ['2'], label: 'images', description: 'Jump to the Images pane.', scope: 'global'},
+  {id: 'pane.volumes', keys: ['3'], label: 'volumes', description: 'Jump to the Volumes pane.', scope: 'global'},
+  {id: 'pane.networks', keys: ['4'], label: 'networks', description: 'Jump to the Networks pane.', scope: 'global'},
 
   {id: 'list.up', keys: ['up', 'k'], label: 'up', description: 'Move the selection up.', scope: 'list'},
   {id: 'list.down', keys: ['down', 'j'], label: 'down', description: 'Move the selection down.', scope: 'list'},
@@ -66,6 +72,12 @@ export const COMMANDS: readonly Command[] = [
   {id: 'containers.kill', keys: ['K'], label: 'kill', description: 'Kill the selected container (SIGKILL), after confirmation.', scope: 'containers', mutating: true},
   {id: 'containers.remove', keys: ['d'], label: 'remove', description: 'Remove the selected container, after confirmation (forced when running; v also removes its anonymous volumes).', scope: 'containers', mutating: true, footer: true},
   {id: 'containers.rename', keys: ['R'], label: 'rename', description: 'Rename the selected container.', scope: 'containers', mutating: true},
+
+  {id: 'images.remove', keys: ['d'], label: 'remove', description: 'Remove the selected image tag (untag), or a dangling image, after confirmation.', scope: 'images', mutating: true, footer: true},
+
+  {id: 'volumes.remove', keys: ['d'], label: 'remove', description: 'Remove the selected volume, after confirmation (refused while a container uses it).', scope: 'volumes', mutating: true, footer: true},
+
+  {id: 'networks.remove', keys: ['d'], label: 'remove', description: 'Remove the selected network, after confirmation (refused while containers are attached).', scope: 'networks', mutating: true, footer: true},
 
   {id: 'filter.accept', keys: ['return'], label: 'keep', description: 'Keep the filter and go back to the list.', scope: 'filter', footer: true},
   {id: 'filter.cancel', keys: ['escape'], label: 'clear', description: 'Clear the filter.', scope: 'filter', footer: true},

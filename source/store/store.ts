@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type {Container, EngineEvent, EngineInfo, HostTarget, Stats} from '../docker/types.js';
+import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Stats, Volume} from '../docker/types.js';
 import {Engine, type Subscription} from '../docker/engine.js';
 import {createDocker, withTimeout} from '../docker/client.js';
 import {describeError} from '../docker/errors.js';
@@ -22,7 +22,16 @@ export type Snapshot = {
   containers: readonly Container[];
   /** Latest reading per running container id. */
   stats: ReadonlyMap<string, Stats>;
+  images: readonly Image[];
+  volumes: readonly Volume[];
+  networks: readonly Network[];
 };
+
+/** The resources besides containers, each re-listed when an event of its type arrives. */
+export type ResourceKind = 'images' | 'volumes' | 'networks';
+
+/** Event type → the resource it changes. */
+const EVENT_RESOURCE: Record<string, ResourceKind> = {image: 'images', volume: 'volumes', network: 'networks'};
 
 /** What the store needs from outside; tests pass a real engine's host. */
 export type StoreOptions = {
@@ -71,9 +80,12 @@ export class Store {
   private everConnected = false;
   private wake?: () => void;
   private client?: Engine;
+  private resources: {images: readonly Image[]; volumes: readonly Volume[]; networks: readonly Network[]} = {images: [], volumes: [], networks: []};
+  private readonly pendingResources = new Set<ResourceKind>();
+  private resourceTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: StoreOptions) {
-    this.snapshot = {host: options.host, readOnly: options.readOnly, connection: this.connection, containers: [], stats: new Map()};
+    this.snapshot = {host: options.host, readOnly: options.readOnly, connection: this.connection, containers: [], stats: new Map(), ...this.resources};
   }
 
   /** The current picture; the same object until something changes (for useSyncExternalStore). */
@@ -105,6 +117,13 @@ export class Store {
     this.statsStreams.clear();
     clearTimeout(this.refreshTimer);
     clearTimeout(this.flushTimer);
+    clearTimeout(this.resourceTimer);
+  }
+
+  /** Asks for images, volumes or networks to be listed again now (after an action). */
+  refreshResource(kind: ResourceKind): void {
+    this.pendingResources.add(kind);
+    this.scheduleResources(0);
   }
 
   /** Asks for one container to be read again now (after an action, the event may lag). */
@@ -129,7 +148,13 @@ export class Store {
         this.info = await withTimeout(engine.info(), 10_000, `reaching ${this.options.host.url}`);
         // Follow events before listing, so nothing that happens in between is missed.
         this.openEvents(engine);
-        const list = await withTimeout(engine.listContainers(), 30_000, 'listing containers');
+        const [list, images, volumes, networks] = await Promise.all([
+          withTimeout(engine.listContainers(), 30_000, 'listing containers'),
+          withTimeout(engine.listImages(), 30_000, 'listing images'),
+          withTimeout(engine.listVolumes(), 30_000, 'listing volumes'),
+          withTimeout(engine.listNetworks(), 30_000, 'listing networks'),
+        ]);
+        this.resources = {images, volumes, networks};
         this.containers.clear();
         for (const container of list) this.containers.set(container.id, container);
         this.everConnected = true;
@@ -195,6 +220,12 @@ export class Store {
   }
 
   private onEvent(event: EngineEvent): void {
+    const kind = EVENT_RESOURCE[event.type];
+    if (kind) {
+      this.pendingResources.add(kind);
+      this.scheduleResources(50);
+      return;
+    }
     if (event.type !== 'container') return;
     const action = event.action.split(':')[0];
     if (action === 'destroy') {
@@ -217,6 +248,36 @@ export class Store {
       this.refreshTimer = undefined;
       void this.runRefresh();
     }, delay);
+  }
+
+  private scheduleResources(delay: number): void {
+    if (this.resourceTimer) return;
+    this.resourceTimer = setTimeout(() => {
+      this.resourceTimer = undefined;
+      void this.relistResources();
+    }, delay);
+  }
+
+  /**
+   * Lists again the kinds that events touched. Images, volumes and networks change rarely and
+   * their events carry too little to patch a row, so a re-list of that one kind is the simple way.
+   */
+  private async relistResources(): Promise<void> {
+    const engine = this.client;
+    if (!engine || this.connection.status !== 'connected') return;
+    const kinds = [...this.pendingResources];
+    this.pendingResources.clear();
+    const list = {images: () => engine.listImages(), volumes: () => engine.listVolumes(), networks: () => engine.listNetworks()};
+    try {
+      const lists = await Promise.all(kinds.map((kind) => withTimeout<readonly unknown[]>(list[kind](), 30_000, `listing ${kind}`)));
+      const next = {...this.resources};
+      kinds.forEach((kind, index) => Object.assign(next, {[kind]: lists[index]}));
+      this.resources = next;
+      this.dirtyContainers = true;
+      this.schedule();
+    } catch {
+      // The event stream reports a lost engine; a failed list is tried again at the next event.
+    }
   }
 
   /** Reads the containers named by recent events; many at once are cheaper as one list. */
@@ -303,6 +364,7 @@ export class Store {
       engine: this.info,
       containers: this.dirtyContainers ? [...this.containers.values()] : this.snapshot.containers,
       stats: new Map(this.stats),
+      ...this.resources,
     };
     this.dirty = false;
     this.dirtyContainers = false;

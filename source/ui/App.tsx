@@ -10,7 +10,10 @@ import {CommandsContext, type Editor, type Handler} from './commands.js';
 import {useSnapshot} from './use-store.js';
 import {useSize} from './use-size.js';
 import {editText, splitInput} from './text-input.js';
-import {ContainersList, initialListState, type ListState} from './ContainersList.js';
+import {initialListState, type ListState} from './list-state.js';
+import {PANE_TABS, nextPane, type PaneId} from '../panes/registry.js';
+import {PANE_VIEWS} from './panes/index.js';
+import {ServicesContext, type Services, type ViewProps} from './services.js';
 import {StatusBar} from './StatusBar.js';
 import {Footer} from './Footer.js';
 import {Toasts, type Toast} from './Toasts.js';
@@ -18,8 +21,6 @@ import {TextView, type ViewLine} from './views/TextView.js';
 import {LogsView} from './views/LogsView.js';
 import {Palette} from './Palette.js';
 import {Dialog, type DialogState} from './Dialog.js';
-import {CONTAINER_ACTIONS} from './actions.js';
-import {detailLines, jsonLines} from './details.js';
 
 /** Smallest terminal the dashboard lays itself out in. */
 export const MIN_SIZE = {columns: 60, rows: 12};
@@ -29,7 +30,11 @@ type View =
   | {kind: 'logs'; container: Container}
   | {kind: 'text'; title: string; lines: readonly ViewLine[]}
   | {kind: 'help'; scopes: Scope[]}
-  | {kind: 'palette'};
+  | {kind: 'palette'}
+  | {kind: 'custom'; render: (props: ViewProps) => React.ReactNode; scopes: Scope[]};
+
+/** The tabs that have a component, in order. */
+const SHOWN: PaneId[] = PANE_TABS.filter((t) => PANE_VIEWS[t.id]).map((t) => t.id);
 
 /** Props of the dashboard. */
 export type AppProps = {
@@ -52,7 +57,14 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     editorRef.current = next;
     setEditorState(next);
   }, []);
-  const [list, setListState] = useState<ListState>(initialListState);
+  const [pane, setPane] = useState<PaneId>('containers');
+  const [lists, setLists] = useState<Partial<Record<PaneId, ListState>>>({});
+  const paneView = PANE_VIEWS[pane]!;
+  const list = lists[pane] ?? initialListState(paneView.pane);
+  const setListState = useCallback(
+    (update: (state: ListState) => ListState) => setLists((all) => ({...all, [pane]: update(all[pane] ?? initialListState(PANE_VIEWS[pane]!.pane))})),
+    [pane],
+  );
   const [view, setView] = useState<View | undefined>(undefined);
   const [dialog, setDialog] = useState<DialogState | undefined>(undefined);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -88,87 +100,46 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     exit();
   }, [exit, onQuit]);
 
-  /** Runs an action on a container: a working toast, the call, then the result in one line. */
-  const perform = useCallback(
-    async (commandId: string, container: Container, volumes = false) => {
-      const engine = store.engine;
-      const action = CONTAINER_ACTIONS[commandId]?.(container);
-      if (!engine || !action) return;
-      const name = sanitize(container.name);
-      const id = toast('working', `${action.working} ${name}…`);
-      try {
-        await action.run(engine, container, {volumes});
-        toast('done', `${name} ${action.done}${volumes ? ' with its anonymous volumes' : ''}`, id);
-      } catch (error) {
-        toast('error', `${action.working.replace(/ing$/, '')} ${name}: ${describeError(error)}`, id);
-      }
-      store.refresh(container.id);
-    },
+  const services = useMemo<Services>(
+    () => ({
+      store,
+      toast,
+      confirm: (question, onYes, options) => setDialog({kind: 'confirm', question, volumes: Boolean(options?.volumes), onYes}),
+      prompt: (title, value, onAccept) => setDialog({kind: 'prompt', title, value, onAccept}),
+      openText: (title, lines) => setView({kind: 'text', title, lines}),
+      openLogs: (container) => setView({kind: 'logs', container}),
+      openView: (render, scopes) => setView({kind: 'custom', render, scopes}),
+      closeView: () => setView(undefined),
+      act: async (what, call) => {
+        const engine = store.engine;
+        if (!engine) {
+          toast('error', `${what.failed}: not connected to the engine`);
+          return false;
+        }
+        const id = toast('working', what.working);
+        try {
+          await call(engine);
+          toast('done', what.done, id);
+          return true;
+        } catch (error) {
+          toast('error', `${what.failed}: ${describeError(error)}`, id);
+          return false;
+        }
+      },
+    }),
     [store, toast],
   );
 
-  const openInspect = useCallback(
-    async (container: Container, details: boolean) => {
-      const engine = store.engine;
-      if (!engine) return;
-      try {
-        const inspected = await engine.inspectContainer(container.id);
-        const lines = details ? detailLines(container, inspected, store.getSnapshot().stats.get(container.id)) : jsonLines(inspected);
-        setView({kind: 'text', title: `${details ? 'details' : 'inspect'} ${sanitize(container.name)}`, lines});
-      } catch (error) {
-        toast('error', `inspect ${sanitize(container.name)}: ${describeError(error)}`);
-      }
-    },
-    [store, toast],
-  );
-
-  const onContainerCommand = useCallback(
-    (id: string, container: Container) => {
-      if (id === 'list.logs') return setView({kind: 'logs', container});
-      if (id === 'list.inspect' || id === 'list.open') return void openInspect(container, id === 'list.open');
-      if (id === 'containers.rename') {
-        return setDialog({kind: 'prompt', title: `Rename ${sanitize(container.name)} to`, value: sanitize(container.name), onAccept: (name) => renameTo(container, name)});
-      }
-      const action = CONTAINER_ACTIONS[id]?.(container);
-      if (!action) return false;
-      if (action.confirm) {
-        return setDialog({
-          kind: 'confirm',
-          question: `${action.confirm} ${sanitize(container.name)}?`,
-          volumes: id === 'containers.remove',
-          onYes: (volumes) => void perform(id, container, volumes),
-        });
-      }
-      void perform(id, container);
-    },
-    [perform, openInspect],
-  );
-
-  const renameTo = async (container: Container, name: string) => {
-    const engine = store.engine;
-    if (!engine || !name || name === container.name) return;
-    const id = toast('working', `renaming ${sanitize(container.name)}…`);
-    try {
-      await engine.rename(container.id, name);
-      toast('done', `${sanitize(container.name)} renamed to ${sanitize(name)}`, id);
-    } catch (error) {
-      toast('error', `rename ${sanitize(container.name)}: ${describeError(error)}`, id);
-    }
-    store.refresh(container.id);
-  };
-
-  const listScopes: Scope[] = ['containers', 'list', 'global'];
+  const listScopes: Scope[] = [paneView.scope, 'list', 'global'];
+  const viewScopes = (open: View | undefined): Scope[] =>
+    open?.kind === 'logs' ? ['logs', 'text', 'global'] : open?.kind === 'custom' ? open.scopes : open ? ['text', 'global'] : listScopes;
   const scopes: Scope[] = editor
     ? [editor.scope]
     : dialog
       ? [dialog.kind === 'confirm' ? 'confirm' : 'prompt']
-      : view?.kind === 'logs'
-        ? ['logs', 'text', 'global']
-        : view?.kind === 'text' || view?.kind === 'help'
-          ? ['text', 'global']
-          : view?.kind === 'palette'
-            ? ['palette']
-            : listScopes;
+      : view?.kind === 'palette'
+        ? ['palette']
+        : viewScopes(view);
 
   // The App renders the commands context, so it cannot use useScope itself: it sets its handler.
   handlers.current.global = (id) => {
@@ -176,11 +147,17 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
       case 'app.quit': return quit();
       case 'app.help':
         if (view?.kind === 'help') return setView(undefined);
-        return setView({kind: 'help', scopes: view?.kind === 'logs' ? ['logs', 'text', 'global'] : view ? ['text', 'global'] : listScopes});
+        return setView({kind: 'help', scopes: viewScopes(view)});
       case 'app.palette': return setView({kind: 'palette'});
       case 'pane.next':
       case 'pane.previous':
-      case 'pane.containers': return setView(undefined);
+        setView(undefined);
+        return setPane((current) => nextPane(SHOWN, current, id === 'pane.next' ? 1 : -1));
+    }
+    const tab = PANE_TABS.find((t) => t.command === id);
+    if (tab && SHOWN.includes(tab.id)) {
+      setView(undefined);
+      return setPane(tab.id);
     }
     return false;
   };
@@ -254,16 +231,22 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
 
   return (
     <CommandsContext.Provider value={commands}>
+      <ServicesContext.Provider value={services}>
       <Box flexDirection="column" width={width} height={height}>
         <Text wrap="truncate">
-          <Text inverse bold>{' 1 Containers '}</Text>
-          <Text dimColor>{truncate('  whalewatch', width - 14)}</Text>
+          {SHOWN.map((id) => {
+            const tab = PANE_TABS.find((t) => t.id === id)!;
+            return id === pane ? <Text key={id} inverse bold>{` ${tab.key} ${tab.title} `}</Text> : <Text key={id} dimColor>{` ${tab.key} ${tab.title} `}</Text>;
+          })}
+          <Text dimColor>{'  whalewatch'}</Text>
         </Text>
         <Box height={main} flexShrink={0} flexDirection="column">
           {view?.kind === 'logs' && store.engine ? (
             <LogsView engine={store.engine} id={view.container.id} name={sanitize(view.container.name)} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'text' ? (
             <TextView title={view.title} lines={view.lines} width={width} height={main} onClose={() => setView(undefined)} />
+          ) : view?.kind === 'custom' ? (
+            view.render({width, height: main, onClose: () => setView(undefined)})
           ) : view?.kind === 'help' ? (
             <TextView title="help" lines={helpLines(view.scopes)} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'palette' ? (
@@ -279,21 +262,14 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
               }}
             />
           ) : (
-            <ContainersList
-              snapshot={snapshot}
-              state={list}
-              setState={setListState}
-              width={width}
-              height={main}
-              nowSeconds={now}
-              onContainerCommand={onContainerCommand}
-            />
+            <paneView.component key={pane} snapshot={snapshot} state={list} setState={setListState} width={width} height={main} nowSeconds={now} />
           )}
         </Box>
         {dialog ? <Dialog dialog={dialog} width={width} onClose={() => setDialog(undefined)} /> : <Toasts toasts={toasts} width={width} />}
         <Footer scopes={scopes} readOnly={readOnly} width={width} />
         <StatusBar snapshot={snapshot} width={width} />
       </Box>
+      </ServicesContext.Provider>
     </CommandsContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import {buildRows, fitColumns, followSelection} from '../../source/panes/list.js
 import {containersPane, type ContainerRow} from '../../source/panes/containers.js';
 import type {Container} from '../../source/docker/types.js';
 
-const base: Container = {id: '', name: '', image: 'busybox', state: 'running', health: undefined, status: 'Up 1 minute', created: 1_700_000_000, ports: [], labels: {}};
+const base: Container = {id: '', name: '', image: 'busybox', state: 'running', health: undefined, status: 'Up 1 minute', created: 1_700_000_000, ports: [], labels: {}, imageId: '', mounts: [], networks: []};
 const row = (over: Partial<Container>, cpu?: number): ContainerRow => ({
   container: {...base, ...over},
   stats: cpu === undefined ? undefined : {cpuPercent: cpu, memUsage: 1, memLimit: 2, memPercent: 50, netRx: 0, netTx: 0, blockRead: 0, blockWrite: 0, pids: 1},

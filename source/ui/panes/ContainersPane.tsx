@@ -1,0 +1,103 @@
+import React, {useMemo} from 'react';
+import type {Container} from '../../docker/types.js';
+import {containersPane, type ContainerRow} from '../../panes/containers.js';
+import {sanitize} from '../../format/sanitize.js';
+import {describeError} from '../../docker/errors.js';
+import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
+import {useServices} from '../services.js';
+import {CONTAINER_ACTIONS} from '../actions.js';
+import {detailLines, jsonLines} from '../details.js';
+
+/** States in which a container counts as running for the "running only" view. */
+const LIVE = new Set(['running', 'paused', 'restarting']);
+
+/** The containers pane: every container with live stats, and the container actions. */
+export function ContainersPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
+  const services = useServices();
+  const {store, toast} = services;
+  const items = useMemo<ContainerRow[]>(
+    () => snapshot.containers.filter((c) => state.showAll || LIVE.has(c.state)).map((container) => ({container, stats: snapshot.stats.get(container.id)})),
+    [snapshot.containers, snapshot.stats, state.showAll],
+  );
+
+  const toggleFold = (group: string) =>
+    setState((s) => {
+      const folded = new Set(s.folded);
+      if (folded.has(group)) folded.delete(group);
+      else folded.add(group);
+      return {...s, folded, selectedKey: `group:${group}`};
+    });
+
+  /** Runs an action on a container: a working toast, the call, then the result in one line. */
+  const perform = async (commandId: string, container: Container, volumes = false) => {
+    const action = CONTAINER_ACTIONS[commandId]?.(container);
+    if (!action) return;
+    const name = sanitize(container.name);
+    await services.act(
+      {working: `${action.working} ${name}…`, done: `${name} ${action.done}${volumes ? ' with its anonymous volumes' : ''}`, failed: `${action.working.replace(/ing$/, '')} ${name}`},
+      (engine) => action.run(engine, container, {volumes}),
+    );
+    store.refresh(container.id);
+  };
+
+  const openInspect = async (container: Container, details: boolean) => {
+    const engine = store.engine;
+    if (!engine) return;
+    try {
+      const inspected = await engine.inspectContainer(container.id);
+      const lines = details ? detailLines(container, inspected, store.getSnapshot().stats.get(container.id)) : jsonLines(inspected);
+      services.openText(`${details ? 'details' : 'inspect'} ${sanitize(container.name)}`, lines);
+    } catch (error) {
+      toast('error', `inspect ${sanitize(container.name)}: ${describeError(error)}`);
+    }
+  };
+
+  const renameTo = async (container: Container, name: string) => {
+    if (!name || name === container.name) return;
+    await services.act(
+      {working: `renaming ${sanitize(container.name)}…`, done: `${sanitize(container.name)} renamed to ${sanitize(name)}`, failed: `rename ${sanitize(container.name)}`},
+      (engine) => engine.rename(container.id, name),
+    );
+    store.refresh(container.id);
+  };
+
+  const onCommand = (id: string, selected: Parameters<Parameters<typeof ResourceList<ContainerRow>>[0]['onCommand']>[1]) => {
+    if (id === 'containers.all') return setState((s) => ({...s, showAll: !s.showAll}));
+    if (selected?.kind === 'group') {
+      if (id === 'list.open' || id === 'containers.fold') return toggleFold(selected.group);
+      return false;
+    }
+    if (!selected) return false;
+    const container = selected.row.container;
+    switch (id) {
+      case 'containers.fold': return container.project ? toggleFold(sanitize(container.project)) : undefined;
+      case 'list.logs': return services.openLogs(container);
+      case 'list.inspect': return void openInspect(container, false);
+      case 'list.open': return void openInspect(container, true);
+      case 'containers.rename':
+        return services.prompt(`Rename ${sanitize(container.name)} to`, sanitize(container.name), (name) => void renameTo(container, name));
+    }
+    const action = CONTAINER_ACTIONS[id]?.(container);
+    if (!action) return false;
+    if (action.confirm) {
+      return services.confirm(`${action.confirm} ${sanitize(container.name)}?`, (volumes) => void perform(id, container, volumes), {volumes: id === 'containers.remove'});
+    }
+    void perform(id, container);
+  };
+
+  const empty = emptyText(snapshot, state.showAll ? 'No containers on this engine.' : 'No running containers. a shows all of them.');
+  return (
+    <ResourceList
+      pane={containersPane}
+      items={items}
+      state={state}
+      setState={setState}
+      width={width}
+      height={height}
+      nowSeconds={nowSeconds}
+      scope="containers"
+      onCommand={onCommand}
+      empty={empty}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import {createContext, useContext, type ReactNode} from 'react';
+import type {Store} from '../store/store.js';
+import type {Engine} from '../docker/engine.js';
+import type {Container} from '../docker/types.js';
+import type {Scope} from '../keymap/keymap.js';
+import type {Toast} from './Toasts.js';
+import type {ViewLine} from './views/TextView.js';
+
+/** What a custom view is drawn with: the room it has and how to close it. */
+export type ViewProps = {width: number; height: number; onClose(): void};
+
+/**
+ * What panes and views may ask of the App: the engine, toasts, a question, a prompt, and views
+ * over the list. Panes stay free of layout and of each other; the App owns what is on screen.
+ */
+export type Services = {
+  store: Store;
+  /** Shows a toast; a `working` one stays until replaced by id. Returns its id. */
+  toast(kind: Toast['kind'], text: string, replaces?: number): number;
+  /** Asks y/n before something destructive; `volumes` also offers v (yes, with volumes). */
+  confirm(question: string, onYes: (volumes: boolean) => void, options?: {volumes?: boolean}): void;
+  /** Asks for one line of text. */
+  prompt(title: string, value: string, onAccept: (value: string) => void): void;
+  /** Opens a scrollable, searchable text view. */
+  openText(title: string, lines: readonly ViewLine[]): void;
+  /** Opens the logs of a container. */
+  openLogs(container: Container): void;
+  /** Opens a view of the pane's own (a form, a progress view); `scopes` drive footer and help. */
+  openView(render: (props: ViewProps) => ReactNode, scopes: Scope[]): void;
+  /** Closes whatever view is open. */
+  closeView(): void;
+  /**
+   * Runs one engine call with a working toast, then says the result or the engine's error in one
+   * line. Resolves to whether it succeeded; never rejects.
+   */
+  act(what: {working: string; done: string; failed: string}, call: (engine: Engine) => Promise<unknown>): Promise<boolean>;
+};
+
+export const ServicesContext = createContext<Services | undefined>(undefined);
+
+/** The App's services, for a pane or a view. */
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside the App');
+  return services;
+}
