@@ -1,11 +1,22 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Image, Network, Port, Stats, Volume} from './types.js';
+import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PullProgress, Stats, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
 import {toStats, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
 import {upSince} from '../format/status.js';
+import {EMPTY_PULL, finishPull, reducePull, type RawPullMessage} from './pull-progress.js';
+import {parseBuildMessage, type BuildMessage} from './build-progress.js';
+import {parseReference} from './reference.js';
+import {prepareContext} from './build-context.js';
+import {toImageLayer, type RawHistoryEntry} from './image-history.js';
+import {pruneCounts} from './prune.js';
+import {CancelledError, readProgressStream, throttle} from './progress-stream.js';
+import {describeError} from './errors.js';
+
+/** Pull progress reaches the caller at most this often (a screen redraw costs 12–20 ms). */
+const PULL_REPORT_MS = 100;
 
 /** A stream we opened and can close; closing twice is harmless. */
 export type Subscription = {close(): void};
@@ -195,6 +206,12 @@ export class Engine {
     return this.docker.getImage(id).inspect();
   }
 
+  /** An image's layers as `docker history` lists them, newest first. */
+  async imageHistory(id: string): Promise<ImageLayer[]> {
+    const raw = (await this.docker.getImage(id).history()) as unknown as RawHistoryEntry[];
+    return raw.map(toImageLayer);
+  }
+
   /** A volume's full inspect document. */
   async inspectVolume(name: string): Promise<unknown> {
     return this.docker.getVolume(name).inspect();
@@ -334,6 +351,106 @@ export class Engine {
     return this.mutate('remove image', () => this.docker.getImage(reference).remove({force: options.force}));
   }
 
+  /** Adds the reference `repo[:tag]` (tag latest when omitted; a registry host:port may lead) to an image. */
+  tagImage(id: string, reference: string): Promise<void> {
+    return this.mutate('tag image', async () => {
+      const {repository, tag, digest} = parseReference(reference);
+      if (digest) throw new Error(`Cannot tag an image with a digest reference: ${reference}`);
+      await this.docker.getImage(id).tag({repo: repository, tag});
+    });
+  }
+
+  /**
+   * Removes unused images: dangling ones (like `docker image prune`), or with `all` every image no
+   * container uses (`docker image prune -a`). `label` ('key' or 'key=value') limits it to images
+   * carrying that label. `deleted` counts deleted image ids, parent layers included.
+   */
+  pruneImages(options: {all: boolean; label?: string}): Promise<{deleted: number; reclaimed: number}> {
+    return this.mutate('prune images', async () => {
+      const filters: Record<string, string[]> = {dangling: [options.all ? 'false' : 'true']};
+      if (options.label) filters.label = [options.label];
+      return pruneCounts((await this.docker.pruneImages({filters})) as never);
+    });
+  }
+
+  /**
+   * Pulls `reference` (':latest' when it names no tag, as docker pull), calling onProgress with
+   * each new state (at most 10 a second, the final one always) and resolving with the final one.
+   * Rejects with the engine's error (also one sent inside the stream), or with 'pull cancelled'
+   * when `signal` aborts; the stream is then destroyed and the engine stops pulling.
+   */
+  pull(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<PullProgress> {
+    return this.mutate('pull', async () => {
+      const {repository, tag} = parseReference(reference);
+      let progress = EMPTY_PULL;
+      let reported: PullProgress | undefined;
+      const report = throttle((p: PullProgress) => {
+        reported = p;
+        if (!signal?.aborted) onProgress(p);
+      }, PULL_REPORT_MS);
+      try {
+        await readProgressStream(
+          async () => (await this.docker.createImage({fromImage: repository, tag, ...(signal ? {abortSignal: signal} : {})})) as unknown as Readable,
+          (value) => {
+            progress = reducePull(progress, value as RawPullMessage);
+            if (progress.error !== undefined) throw new Error(progress.error);
+            report.push(progress);
+          },
+          {signal, cancelled: 'pull cancelled'},
+        );
+      } catch (error) {
+        report.flush();
+        // The UI shows pull failures as they are: give them the one-sentence form here already.
+        throw error instanceof CancelledError ? error : new Error(describeError(error), {cause: error});
+      }
+      report.flush();
+      progress = finishPull(progress);
+      if (progress !== reported) onProgress(progress);
+      return progress;
+    });
+  }
+
+  /**
+   * Builds the directory `dir` with the legacy builder (intermediate containers removed even on
+   * failure). Every stream message goes to onMessage parsed; resolves with the image id, rejects
+   * with the build's error line when a step fails, or 'build cancelled' when `signal` aborts.
+   * A directory without its Dockerfile is refused before anything is sent.
+   */
+  build(
+    dir: string,
+    options: {tag?: string; buildArgs?: Record<string, string>; labels?: Record<string, string>; dockerfile?: string},
+    onMessage: (message: BuildMessage) => void,
+    signal?: AbortSignal,
+  ): Promise<{imageId: string}> {
+    return this.mutate('build', async () => {
+      const src = await prepareContext(dir, options.dockerfile);
+      let imageId = '';
+      await readProgressStream(
+        async () =>
+          (await this.docker.buildImage({context: dir, src}, {
+            // Absent options must not go out as empty query parameters ('t=' is an invalid tag).
+            ...(options.tag ? {t: options.tag} : {}),
+            ...(options.dockerfile ? {dockerfile: options.dockerfile} : {}),
+            ...(options.buildArgs ? {buildargs: options.buildArgs} : {}),
+            ...(options.labels ? {labels: options.labels} : {}),
+            version: '1',
+            rm: true,
+            forcerm: true,
+            ...(signal ? {abortSignal: signal} : {}),
+          } as never)) as unknown as Readable,
+        (value) => {
+          const message = parseBuildMessage(value);
+          if (message.imageId && (message.imageId.startsWith('sha256:') || imageId === '')) imageId = message.imageId;
+          if (!signal?.aborted) onMessage(message);
+          if (message.error !== undefined) throw new Error(message.error);
+        },
+        {signal, cancelled: 'build cancelled'},
+      );
+      if (imageId === '') throw new Error('the build ended without naming an image');
+      return {imageId};
+    });
+  }
+
   /** Removes a volume; the engine refuses one that a container uses. */
   removeVolume(name: string) {
     return this.mutate('remove volume', () => this.docker.getVolume(name).remove());
@@ -346,4 +463,5 @@ export class Engine {
 }
 
 /** Names of every Engine method that changes something, for the read-only test to walk. */
-export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork'] as const;
+export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork',
+  'tagImage', 'pruneImages', 'pull', 'build'] as const;

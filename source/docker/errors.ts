@@ -152,6 +152,50 @@ function connectionMessage(e: ErrorLike, target?: HostTarget): string | undefine
   }
 }
 
+/** Why a registry did not answer, from the Go error after the URL ("dial tcp …: connect: connection refused"). */
+function registryReason(rest: string): string {
+  if (/connection refused$/.test(rest)) return 'connection refused';
+  if (/no such host$/.test(rest)) return 'unknown host';
+  if (/i\/o timeout|Client\.Timeout|request canceled while waiting|deadline exceeded/.test(rest)) return 'timed out';
+  if (/server gave HTTP response to HTTPS client/.test(rest)) return 'it speaks plain HTTP (add it to "insecure-registries" in daemon.json)';
+  if (/x509|certificate/.test(rest)) return `its certificate is not trusted (${rest.replace(/^.*?x509: /, '')})`;
+  if (/connection reset by peer$/.test(rest)) return 'the connection was reset';
+  if (/EOF$/.test(rest)) return 'the connection closed unexpectedly';
+  return rest.replace(/^dial tcp [^ ]*: /, '');
+}
+
+/** Why the engine refused to remove an image, from the part after " - " of its conflict message. */
+function removeConflict(reference: string, why: string, forceable: boolean): string {
+  const using = /container ([0-9a-f]{12,}) is using its referenced image/.exec(why);
+  if (using) return `Cannot remove image ${reference}: container ${using[1]} uses it (remove the container first${forceable ? ', or force' : ''})`;
+  const running = /being used by running container ([0-9a-f]{12,})/.exec(why);
+  if (running) return `Cannot remove image ${reference}: running container ${running[1]} uses it (stop and remove the container first)`;
+  const stopped = /being used by stopped container ([0-9a-f]{12,})/.exec(why);
+  if (stopped) return `Cannot remove image ${reference}: stopped container ${stopped[1]} uses it (remove the container first${forceable ? ', or force' : ''})`;
+  if (/dependent child images/.test(why)) return `Cannot remove image ${reference}: other images are built on it (remove those first)`;
+  if (/referenced in multiple repositories/.test(why)) return `Cannot remove image ${reference}: it has several tags (remove a tag at a time, or force)`;
+  return `Cannot remove image ${reference}: ${why}`;
+}
+
+/**
+ * Engine messages about images, pulls and builds that are not sentences a person reads easily,
+ * rewritten as one; undefined for any other text. The names and container ids they carry stay.
+ */
+function imageMessage(text: string): string | undefined {
+  const manifest = /^manifest for (\S+) not found\b/.exec(text);
+  if (manifest) return `Image ${manifest[1]} was not found in its registry`;
+  const denied = /^pull access denied for ([^,\s]+), repository does not exist/.exec(text);
+  if (denied) return `Image ${denied[1]} was not found, or its registry needs a login (docker login)`;
+  // Go's net/http errors: 'Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused'
+  const http = /^(?:Get|Head|Post|Put|Patch) "?https?:\/\/([^/"\s]+)[^"\s]*"?: (.*)$/.exec(text);
+  if (http) return `Cannot reach registry ${http[1]}: ${registryReason(http[2]!)}`;
+  const conflict = /^conflict: unable to (?:delete|remove repository reference) "?([^"\s]+)"? \((must force|must be forced|cannot be forced)\) - (.*)$/.exec(text);
+  if (conflict) return removeConflict(conflict[1]!, conflict[3]!, conflict[2] !== 'cannot be forced');
+  const step = /^The command '(.*)' returned a non-zero code: (\d+)$/.exec(text);
+  if (step) return `Build step failed: '${step[1]}' exited with code ${step[2]}`;
+  return undefined;
+}
+
 /**
  * One readable line for `err`, no stack; `target` names the host in connection errors.
  * Socket errors say what to check, TLS errors say the handshake failed and why, engine (HTTP)
@@ -176,8 +220,8 @@ function describe(err: unknown, target?: HostTarget): string {
 
   if (typeof e.statusCode === 'number') {
     if (e.statusCode === 304) return 'already in that state';
-    const message = oneLine(engineMessage(e));
-    return message ? capitalise(undouble(shortenIds(message))) : `The engine answered HTTP ${e.statusCode}`;
+    const message = shortenIds(oneLine(engineMessage(e)));
+    return message ? imageMessage(message) ?? capitalise(undouble(message)) : `The engine answered HTTP ${e.statusCode}`;
   }
 
   const connection = connectionMessage(e, target);
@@ -190,7 +234,11 @@ function describe(err: unknown, target?: HostTarget): string {
     return `ssh to ${whereOf(e, target)}: authentication failed (is your key loaded in ssh-agent?)`;
   }
 
-  if (typeof e.message === 'string' && oneLine(e.message)) return oneLine(e.message);
+  if (typeof e.message === 'string' && oneLine(e.message)) {
+    // Errors sent inside a 200 stream (pull, build) reach us as plain messages.
+    const message = oneLine(e.message);
+    return imageMessage(shortenIds(message)) ?? message;
+  }
   if (err instanceof Error) return oneLine(err.name);
   return oneLine(String(err));
 }

@@ -139,3 +139,46 @@ export type HostTarget = {
   /** TLS material for tcp, read from files when resolving. */
   tls?: {ca?: string; cert?: string; key?: string; verify: boolean};
 };
+
+/** One layer of `docker history`, newest first as the engine lists them. */
+export type ImageLayer = {
+  /** sha256:… of the layer's image, or '<missing>' when the engine says so (pulled layers). */
+  id: string;
+  /** Seconds since the epoch. */
+  created: number;
+  /** The instruction that made it, e.g. "/bin/sh -c #(nop)  LABEL a=1" (raw: sanitize to show). */
+  createdBy: string;
+  /** Bytes this layer adds. */
+  size: number;
+  /** repo:tag references that point at this layer's image. */
+  tags: string[];
+  comment: string;
+};
+
+/** One layer's pull state. */
+export type PullLayer = {
+  /** Short layer id as the engine prints it (12 hex). */
+  id: string;
+  /** e.g. 'Pulling fs layer', 'Waiting', 'Downloading', 'Extracting', 'Pull complete', 'Already exists'. */
+  status: string;
+  /** Bytes fetched so far; never goes back (Extracting keeps the downloaded count). */
+  current: number;
+  /** Bytes of the layer; 0 when unknown. */
+  total: number;
+};
+
+/** Where a pull is: per layer and in total. */
+export type PullProgress = {
+  /** In first-seen order. */
+  layers: PullLayer[];
+  /** Sum of `current` over the layers whose total is known. */
+  current: number;
+  /** Sum of `total` over the layers whose total is known. */
+  total: number;
+  /** Last overall status line, e.g. 'Pulling from library/x', 'Digest: sha256:…', 'Status: Downloaded newer image for …' (raw). */
+  status: string;
+  /** The pull has finished (the engine's final 'Status:' line, or the end of the stream). */
+  done: boolean;
+  /** The engine's error message when the stream reported one (the pull then rejects with it). */
+  error?: string;
+};
