@@ -211,3 +211,60 @@ describe('describeError: anything else', () => {
     expect(describeError(Object.assign(new Error(''), {statusCode: 502, json: null}))).toBe('The engine answered HTTP 502');
   });
 });
+
+/** An error as dockerode makes it for a streamed call (json null, the text in the message). */
+const streamed = (statusCode: number, reason: string, text: string) =>
+  Object.assign(new Error(`(HTTP code ${statusCode}) ${reason} - ${text} `), {statusCode, reason, json: null});
+/** An error as dockerode makes it for a plain call (the engine's body in json). */
+const answered = (statusCode: number, text: string) =>
+  Object.assign(new Error(`(HTTP code ${statusCode}) conflict - ${text} `), {statusCode, reason: 'conflict', json: {message: text}});
+
+describe('describeError: images, pulls and builds (texts recorded from dockerd 20.10)', () => {
+  it('a reference the registry does not have', () => {
+    const error = streamed(404, 'unexpected', 'manifest for 127.0.0.1:41675/nope:latest not found: manifest unknown: manifest unknown');
+    expect(describeError(error)).toBe('Image 127.0.0.1:41675/nope:latest was not found in its registry');
+    expect(describeError(new Error("pull access denied for nope, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"))).toBe(
+      'Image nope was not found, or its registry needs a login (docker login)',
+    );
+  });
+
+  it('a registry that does not answer, or answers wrongly', () => {
+    expect(describeError(streamed(500, 'server error', 'Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused'))).toBe(
+      'Cannot reach registry 127.0.0.1:1: connection refused',
+    );
+    expect(describeError(streamed(500, 'server error', 'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host'))).toBe(
+      'Cannot reach registry registry-1.docker.io: unknown host',
+    );
+    expect(describeError(streamed(500, 'server error', 'Get "https://10.0.0.5:5000/v2/": http: server gave HTTP response to HTTPS client'))).toBe(
+      'Cannot reach registry 10.0.0.5:5000: it speaks plain HTTP (add it to "insecure-registries" in daemon.json)',
+    );
+    expect(describeError(streamed(500, 'server error', 'Get "https://r.example:5000/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)'))).toBe(
+      'Cannot reach registry r.example:5000: timed out',
+    );
+  });
+
+  it('an image a container uses: names the container', () => {
+    expect(describeError(answered(409, 'conflict: unable to remove repository reference "ww-x:test" (must force) - container 59a7e7bbc9f3 is using its referenced image e06e67c06cc5'))).toBe(
+      'Cannot remove image ww-x:test: container 59a7e7bbc9f3 uses it (remove the container first, or force)',
+    );
+    expect(describeError(answered(409, 'conflict: unable to delete e06e67c06cc5 (cannot be forced) - image is being used by running container 59a7e7bbc9f3'))).toBe(
+      'Cannot remove image e06e67c06cc5: running container 59a7e7bbc9f3 uses it (stop and remove the container first)',
+    );
+    expect(describeError(answered(409, 'conflict: unable to delete e06e67c06cc5 (must be forced) - image is being used by stopped container 59a7e7bbc9f3'))).toBe(
+      'Cannot remove image e06e67c06cc5: stopped container 59a7e7bbc9f3 uses it (remove the container first, or force)',
+    );
+    expect(describeError(answered(409, 'conflict: unable to delete 471b8fcaa007 (cannot be forced) - image has dependent child images'))).toBe(
+      'Cannot remove image 471b8fcaa007: other images are built on it (remove those first)',
+    );
+    expect(describeError(answered(409, 'conflict: unable to delete 471b8fcaa007 (must be forced) - image is referenced in multiple repositories'))).toBe(
+      'Cannot remove image 471b8fcaa007: it has several tags (remove a tag at a time, or force)',
+    );
+  });
+
+  it('a failed build step', () => {
+    expect(describeError(new Error("The command '/bin/sh -c echo about to fail && exit 3' returned a non-zero code: 3"))).toBe(
+      "Build step failed: '/bin/sh -c echo about to fail && exit 3' exited with code 3",
+    );
+    expect(describeError(streamed(400, 'unexpected', 'dockerfile parse error line 2: unknown instruction: FOO'))).toBe('Dockerfile parse error line 2: unknown instruction: FOO');
+  });
+});

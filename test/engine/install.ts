@@ -1,10 +1,14 @@
-// Makes sure the pieces the private test engine needs are on this machine: dockerd (docker.io)
-// and a static busybox to build the fixture image from (no registry is reachable here).
+// Makes sure the pieces the private test engine needs are on this machine: dockerd (docker.io),
+// a static busybox to build the fixture image from (no public registry is reachable here) and
+// Debian's docker-registry to serve pull/push tests on 127.0.0.1.
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 
 /** Packages that provide everything test/engine needs (Debian/Ubuntu names). */
-export const ENGINE_PACKAGES = ['docker.io', 'busybox-static'] as const;
+export const ENGINE_PACKAGES = ['docker.io', 'busybox-static', 'docker-registry'] as const;
+
+/** Where Debian's docker-registry installs its binary (test/engine/registry.ts runs it). */
+export const REGISTRY_PATH = '/usr/bin/docker-registry';
 
 /** Where busybox-static puts its binary; the fixture image is built from this one file. */
 export const BUSYBOX_PATH = '/bin/busybox';
@@ -21,6 +25,7 @@ export function missingPackages(): string[] {
   if (!onPath('dockerd')) missing.push('docker.io');
   // busybox-static specifically: a dynamically linked busybox would not run inside FROM scratch.
   if (!existsSync(BUSYBOX_PATH) || !isStatic(BUSYBOX_PATH)) missing.push('busybox-static');
+  if (!existsSync(REGISTRY_PATH)) missing.push('docker-registry');
   return missing;
 }
 
@@ -38,7 +43,8 @@ function run(cmd: string, args: string[]): boolean {
 }
 
 /**
- * Installs docker.io and busybox-static when dockerd or a static /bin/busybox is missing.
+ * Installs docker.io, busybox-static and docker-registry when dockerd, a static /bin/busybox or
+ * /usr/bin/docker-registry is missing.
  * As root with apt-get it installs them (running `apt-get update` only if the first install fails,
  * since the package lists are usually fresh enough); otherwise it throws one line naming the packages.
  */

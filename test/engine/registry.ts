@@ -8,8 +8,7 @@ import http from 'node:http';
 import {createServer, type AddressInfo} from 'node:net';
 import {join} from 'node:path';
 
-/** Where Debian's docker-registry package installs its binary. */
-export const REGISTRY_BINARY = '/usr/bin/docker-registry';
+import {REGISTRY_PATH as REGISTRY_BINARY} from './install.js';
 
 /** A running registry. */
 export interface RegistryHandle {
@@ -56,8 +55,8 @@ function cleanStale(): void {
       if (alive(owner)) continue;
       if (alive(pid)) process.kill(pid, 'SIGKILL');
     } catch {
-      // No pid file yet or unreadable: a registry being set up right now, or debris; leave it
-      // unless it is old enough to be debris for sure (the owner check above covers live ones).
+      // No pid file: another run is setting this one up right now (it writes the file just after
+      // spawning); leave it.
       continue;
     }
     rmSync(dir, {recursive: true, force: true});
