@@ -139,3 +139,16 @@ export type HostTarget = {
   /** TLS material for tcp, read from files when resolving. */
   tls?: {ca?: string; cert?: string; key?: string; verify: boolean};
 };
+
+/** One line of `docker system df`: how many, how many in use, bytes, bytes a prune could free. */
+export type DiskUsageRow = {count: number; active: number; size: number; reclaimable: number};
+
+/** What `docker system df` shows, computed as the docker CLI does (see disk-usage.ts). */
+export type DiskUsage = {
+  images: DiskUsageRow;
+  containers: DiskUsageRow;
+  volumes: DiskUsageRow;
+  buildCache: DiskUsageRow;
+  /** Bytes per volume name; -1 when the engine could not tell. */
+  volumeSizes: Map<string, number>;
+};
