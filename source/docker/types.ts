@@ -152,3 +152,12 @@ export type DiskUsage = {
   /** Bytes per volume name; -1 when the engine could not tell. */
   volumeSizes: Map<string, number>;
 };
+
+/** Narrows a prune to what carries these labels (`key` or `key=value`, all must match), as `--filter label=…`. */
+export type PruneFilters = {label?: string[]};
+
+/** What a system prune would remove, by name (images by their first tag, else a short id). */
+export type PrunePlan = {containers: string[]; images: string[]; networks: string[]; volumes: string[]};
+
+/** What a system prune removed: counts, and the bytes the engine says it freed. */
+export type SystemPruneResult = {containers: number; images: number; networks: number; volumes: number; buildCache: number; reclaimed: number};
