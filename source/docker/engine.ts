@@ -1,17 +1,20 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PullProgress, Stats, Volume} from './types.js';
+import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, Stats, SystemPruneResult, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
 import {toStats, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
 import {upSince} from '../format/status.js';
+import {createOptions, type RunSpec} from './run-spec.js';
+import {toDiskUsage, type RawDiskUsage} from './disk-usage.js';
+import {networkCreateBody, type NetworkCreateOptions} from './network-options.js';
+import {planPrune} from './prune-plan.js';
 import {EMPTY_PULL, finishPull, reducePull, type RawPullMessage} from './pull-progress.js';
 import {parseBuildMessage, type BuildMessage} from './build-progress.js';
 import {parseReference} from './reference.js';
 import {prepareContext} from './build-context.js';
 import {toImageLayer, type RawHistoryEntry} from './image-history.js';
-import {pruneCounts} from './prune.js';
 import {CancelledError, readProgressStream, throttle} from './progress-stream.js';
 import {describeError} from './errors.js';
 
@@ -123,6 +126,22 @@ function follow(
     },
   };
 }
+
+/** Creates a container from a checked run spec; the name is read back, since the engine may pick it. */
+async function createFromSpec(docker: Dockerode, spec: RunSpec): Promise<{id: string; name: string}> {
+  const container = await docker.createContainer(createOptions(spec) as Dockerode.ContainerCreateOptions);
+  const details = await container.inspect();
+  return {id: container.id, name: details.Name.replace(/^\//, '')};
+}
+
+/** The engine's prune filters for ours (dockerode sends them as the JSON `filters` parameter). */
+const pruneFilters = (filters?: PruneFilters, extra: Record<string, string[]> = {}) => ({filters: {...(filters?.label?.length ? {label: filters.label} : {}), ...extra}});
+
+/** Whether an API version ("1.41") is at least major.minor. */
+const apiAtLeast = (version: string, major: number, minor: number) => {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
+};
 
 /** Turns the engine's list entry into ours. */
 export function toContainer(raw: RawContainer): Container {
@@ -297,6 +316,28 @@ export class Engine {
     return subscription;
   }
 
+  /** What `docker system df` shows, computed as the CLI does, and each volume's size. */
+  async diskUsage(): Promise<DiskUsage> {
+    return toDiskUsage((await this.docker.df()) as RawDiskUsage);
+  }
+
+  /**
+   * Names of what {@link Engine.systemPrune} with these options would remove, worked out from the
+   * four lists by the engine's rules (see prune-plan.ts): stopped containers, then networks,
+   * volumes and images nothing surviving uses. Best effort, for a confirmation to list; the
+   * engine's API version decides whether named volumes count (≤ 1.41 yes, ≥ 1.42 only anonymous).
+   */
+  async planSystemPrune(options: {all: boolean; volumes: boolean; filters?: PruneFilters}): Promise<PrunePlan> {
+    const [containers, images, networks, volumes, info] = await Promise.all([
+      this.listContainers(),
+      this.listImages(),
+      this.listNetworks(),
+      options.volumes ? this.listVolumes() : Promise.resolve([]),
+      this.info(),
+    ]);
+    return planPrune({containers, images, networks, volumes}, {...options, anonymousVolumesOnly: apiAtLeast(info.apiVersion, 1, 42)});
+  }
+
   /** Runs a call that changes the engine, or refuses it in read-only mode. */
   private async mutate<T>(what: string, call: () => Promise<T>): Promise<T> {
     if (this.readOnly) throw new ReadOnlyError(what);
@@ -357,19 +398,6 @@ export class Engine {
       const {repository, tag, digest} = parseReference(reference);
       if (digest) throw new Error(`Cannot tag an image with a digest reference: ${reference}`);
       await this.docker.getImage(id).tag({repo: repository, tag});
-    });
-  }
-
-  /**
-   * Removes unused images: dangling ones (like `docker image prune`), or with `all` every image no
-   * container uses (`docker image prune -a`). `label` ('key' or 'key=value') limits it to images
-   * carrying that label. `deleted` counts deleted image ids, parent layers included.
-   */
-  pruneImages(options: {all: boolean; label?: string}): Promise<{deleted: number; reclaimed: number}> {
-    return this.mutate('prune images', async () => {
-      const filters: Record<string, string[]> = {dangling: [options.all ? 'false' : 'true']};
-      if (options.label) filters.label = [options.label];
-      return pruneCounts((await this.docker.pruneImages({filters})) as never);
     });
   }
 
@@ -460,8 +488,164 @@ export class Engine {
   removeNetwork(id: string) {
     return this.mutate('remove network', () => this.docker.getNetwork(id).remove());
   }
+
+  /**
+   * `docker run -d`: creates the container ({@link createOptions}) and starts it. When the start
+   * fails (a port already allocated, a network that does not exist…) the created container is
+   * removed again, so nothing is left half-made, and the start error is what rejects. Named
+   * volumes the create made stay (as with docker). The image must be there: nothing is pulled.
+   */
+  run(spec: RunSpec): Promise<{id: string; name: string}> {
+    return this.mutate('run', async () => {
+      const created = await createFromSpec(this.docker, spec);
+      try {
+        await this.docker.getContainer(created.id).start();
+      } catch (error) {
+        await this.docker.getContainer(created.id).remove({force: true, v: true}).catch(() => undefined);
+        throw error;
+      }
+      return created;
+    });
+  }
+
+  /** Creates a container without starting it: the interactive path attaches first, then starts. */
+  createContainer(spec: RunSpec): Promise<{id: string; name: string}> {
+    return this.mutate('create container', () => createFromSpec(this.docker, spec));
+  }
+
+  /**
+   * Creates a volume (the engine names it when no name is given). Creating one that exists
+   * already succeeds and returns the existing volume, as the engine does (its options unchanged).
+   */
+  createVolume(options: {name?: string; driver?: string; labels?: Record<string, string>; driverOpts?: Record<string, string>}): Promise<Volume> {
+    return this.mutate('create volume', async () => {
+      const volume = await this.docker.createVolume({
+        ...(options.name ? {Name: options.name} : {}),
+        ...(options.driver ? {Driver: options.driver} : {}),
+        Labels: options.labels ?? {},
+        DriverOpts: options.driverOpts ?? {},
+      });
+      return toVolume((await volume.inspect()) as unknown as RawVolume);
+    });
+  }
+
+  /**
+   * `docker volume prune`: removes local volumes no container (running or stopped) refers to.
+   * What counts depends on the engine: API ≤ 1.41 (dockerd 20.10, what the tests run) removes
+   * anonymous AND named unused volumes; API ≥ 1.42 removes only anonymous ones (its `all` filter,
+   * not sent here, would add the named ones). `reclaimed` is in bytes.
+   */
+  pruneVolumes(filters?: PruneFilters): Promise<{deleted: string[]; reclaimed: number}> {
+    return this.mutate('prune volumes', async () => {
+      const result = (await this.docker.pruneVolumes(pruneFilters(filters))) as {VolumesDeleted?: string[] | null; SpaceReclaimed?: number};
+      return {deleted: result.VolumesDeleted ?? [], reclaimed: result.SpaceReclaimed ?? 0};
+    });
+  }
+
+  /** Creates a network (see {@link networkCreateBody}: a name taken already is refused). */
+  createNetwork(options: NetworkCreateOptions): Promise<{id: string}> {
+    return this.mutate('create network', async () => {
+      const network = await this.docker.createNetwork(networkCreateBody(options) as Dockerode.NetworkCreateOptions);
+      return {id: network.id};
+    });
+  }
+
+  /** `docker network prune`: removes custom networks no running container is attached to. */
+  pruneNetworks(filters?: PruneFilters): Promise<{deleted: string[]}> {
+    return this.mutate('prune networks', async () => {
+      const result = (await this.docker.pruneNetworks(pruneFilters(filters))) as {NetworksDeleted?: string[] | null};
+      return {deleted: result.NetworksDeleted ?? []};
+    });
+  }
+
+  /** Attaches a container (id or name) to a network (id or name). */
+  connectNetwork(network: string, container: string): Promise<void> {
+    return this.mutate('connect network', async () => {
+      await this.docker.getNetwork(network).connect({Container: container});
+    });
+  }
+
+  /** Detaches a container from a network; `force` also when the container is not running. */
+  disconnectNetwork(network: string, container: string, options: {force?: boolean} = {}): Promise<void> {
+    return this.mutate('disconnect network', async () => {
+      await this.docker.getNetwork(network).disconnect({Container: container, Force: Boolean(options.force)});
+    });
+  }
+
+  /** `docker container prune`: removes every container that is not running (nor paused). */
+  pruneContainers(filters?: PruneFilters): Promise<{deleted: string[]; reclaimed: number}> {
+    return this.mutate('prune containers', async () => {
+      const result = (await this.docker.pruneContainers(pruneFilters(filters))) as {ContainersDeleted?: string[] | null; SpaceReclaimed?: number};
+      return {deleted: result.ContainersDeleted ?? [], reclaimed: result.SpaceReclaimed ?? 0};
+    });
+  }
+
+  /**
+   * `docker image prune [-a]`: dangling images, or with `all` every image no container uses.
+   * `deleted` lists every image record the engine deleted (intermediate layers of a legacy build
+   * among them), `untagged` the references it removed.
+   */
+  pruneImages(options: {all: boolean}, filters?: PruneFilters): Promise<{deleted: string[]; untagged: string[]; reclaimed: number}> {
+    return this.mutate('prune images', async () => {
+      const result = (await this.docker.pruneImages(pruneFilters(filters, {dangling: [options.all ? 'false' : 'true']}))) as {
+        ImagesDeleted?: Array<{Deleted?: string; Untagged?: string}> | null;
+        SpaceReclaimed?: number;
+      };
+      const entries = result.ImagesDeleted ?? [];
+      return {
+        deleted: entries.flatMap((e) => (e.Deleted ? [e.Deleted] : [])),
+        untagged: entries.flatMap((e) => (e.Untagged ? [e.Untagged] : [])),
+        reclaimed: result.SpaceReclaimed ?? 0,
+      };
+    });
+  }
+
+  /**
+   * `docker builder prune [-a]`: the build cache not in use (with `all`, not only dangling records).
+   * dockerode's pruneBuilder sends no parameters, so this dials the endpoint itself.
+   */
+  pruneBuildCache(options: {all: boolean}): Promise<{deleted: number; reclaimed: number}> {
+    return this.mutate('prune build cache', async () => {
+      const result = await new Promise<{CachesDeleted?: string[] | null; SpaceReclaimed?: number}>((resolve, reject) =>
+        this.docker.modem.dial(
+          {path: '/build/prune?', method: 'POST', options: {all: options.all}, statusCodes: {200: true, 400: 'bad parameter', 500: 'server error'}},
+          (error: unknown, data: unknown) => (error ? reject(error) : resolve((data ?? {}) as {CachesDeleted?: string[] | null; SpaceReclaimed?: number})),
+        ),
+      );
+      return {deleted: result.CachesDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};
+    });
+  }
+
+  /**
+   * `docker system prune [-a] [--volumes]`, in the CLI's order: stopped containers, unused
+   * networks, unused volumes (when asked; see {@link Engine.pruneVolumes} for which), dangling or
+   * with `all` every unused image, then the build cache. With a label filter the build cache is
+   * left alone: its records carry no labels, so none can match. `images` counts deleted image
+   * records; `reclaimed` is the bytes the engine says it freed, all parts together.
+   */
+  systemPrune(options: {all: boolean; volumes: boolean}, filters?: PruneFilters): Promise<SystemPruneResult> {
+    return this.mutate('system prune', async () => {
+      const containers = await this.pruneContainers(filters);
+      const networks = await this.pruneNetworks(filters);
+      const volumes = options.volumes ? await this.pruneVolumes(filters) : {deleted: [], reclaimed: 0};
+      const images = await this.pruneImages({all: options.all}, filters);
+      const cache = filters?.label?.length ? {deleted: 0, reclaimed: 0} : await this.pruneBuildCache({all: options.all});
+      return {
+        containers: containers.deleted.length,
+        images: images.deleted.length,
+        networks: networks.deleted.length,
+        volumes: volumes.deleted.length,
+        buildCache: cache.deleted,
+        reclaimed: containers.reclaimed + volumes.reclaimed + images.reclaimed + cache.reclaimed,
+      };
+    });
+  }
 }
 
 /** Names of every Engine method that changes something, for the read-only test to walk. */
-export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork',
-  'tagImage', 'pruneImages', 'pull', 'build'] as const;
+export const MUTATING_METHODS = [
+  'start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork',
+  'run', 'createContainer', 'createVolume', 'pruneVolumes', 'createNetwork', 'pruneNetworks', 'connectNetwork', 'disconnectNetwork',
+  'pruneContainers', 'pruneImages', 'pruneBuildCache', 'systemPrune',
+  'tagImage', 'pull', 'build',
+] as const;

@@ -44,6 +44,40 @@ function undouble(s: string): string {
   return s;
 }
 
+/**
+ * Engine sentences for volume, network and run failures that say too much or too little, each
+ * as one line a person can act on (the wording is dockerd 20.10's, measured on the test engine).
+ * The ids in them are shortened already.
+ */
+const REPHRASINGS: Array<[RegExp, (...groups: string[]) => string]> = [
+  // remove v: volume is in use - [id1, id2]
+  [/^remove (.+): volume is in use - \[(.*)\]$/, (name, ids) => `Volume ${name} is in use by container ${ids!.split(/,\s*/).join(', ')}: remove the container first`],
+  // error while removing network: network n id abc has active endpoints
+  [/^error while removing network: network (.+) id \S+ has active endpoints$/, (name) => `Network ${name} still has containers attached: disconnect them first`],
+  // Conflict. The container name "/x" is already in use by container "id". You have to remove …
+  [/^Conflict\. The container name "\/?(.+?)" is already in use by container "([^"]+)"/, (name, id) => `The name ${name} is already in use by container ${id}`],
+  [/^network with name (.+) already exists$/, (name) => `A network named ${name} already exists`],
+  // Invalid subnet 10.0.0/24 : invalid CIDR address: 10.0.0/24
+  [/^Invalid subnet (.*?) ?: invalid CIDR address:/, (subnet) => `Invalid subnet "${subnet}": give it in CIDR form, e.g. 172.28.0.0/16`],
+  [/^Pool overlaps with other one on this address space$/, () => 'That subnet overlaps the subnet of another network'],
+  [/^failed to allocate gateway \((.+)\): Requested address is out of range$/, (gateway) => `The gateway ${gateway} is not inside the subnet`],
+  // endpoint with name c already exists in network n
+  [/^endpoint with name (.+) already exists in network (.+)$/, (container, network) => `Container ${container} is already connected to network ${network}`],
+  // driver failed programming external connectivity on endpoint x (id): Bind for 0.0.0.0:80 failed: port is already allocated
+  [/Bind for (\S+) failed: port is already allocated/, (address) => `Port ${address} is already taken by another container`],
+  // Error starting userland proxy: listen tcp4 0.0.0.0:80: bind: address already in use
+  [/listen (?:tcp|udp|sctp)\d? (\S+): bind: address already in use/, (address) => `Port ${address} is already in use on the host`],
+  [/^No command specified$/, () => 'No command specified, and the image has no default command: give one'],
+];
+
+function rephrase(message: string): string {
+  for (const [pattern, say] of REPHRASINGS) {
+    const match = pattern.exec(message);
+    if (match) return say(...match.slice(1));
+  }
+  return message;
+}
+
 /** Where the failing connection went: the target's URL, else what the socket error names. */
 function whereOf(e: ErrorLike, target?: HostTarget): string {
   if (target) return target.url;
@@ -221,7 +255,7 @@ function describe(err: unknown, target?: HostTarget): string {
   if (typeof e.statusCode === 'number') {
     if (e.statusCode === 304) return 'already in that state';
     const message = shortenIds(oneLine(engineMessage(e)));
-    return message ? imageMessage(message) ?? capitalise(undouble(message)) : `The engine answered HTTP ${e.statusCode}`;
+    return message ? imageMessage(message) ?? capitalise(rephrase(undouble(message))) : `The engine answered HTTP ${e.statusCode}`;
   }
 
   const connection = connectionMessage(e, target);

@@ -182,3 +182,25 @@ export type PullProgress = {
   /** The engine's error message when the stream reported one (the pull then rejects with it). */
   error?: string;
 };
+
+/** One line of `docker system df`: how many, how many in use, bytes, bytes a prune could free. */
+export type DiskUsageRow = {count: number; active: number; size: number; reclaimable: number};
+
+/** What `docker system df` shows, computed as the docker CLI does (see disk-usage.ts). */
+export type DiskUsage = {
+  images: DiskUsageRow;
+  containers: DiskUsageRow;
+  volumes: DiskUsageRow;
+  buildCache: DiskUsageRow;
+  /** Bytes per volume name; -1 when the engine could not tell. */
+  volumeSizes: Map<string, number>;
+};
+
+/** Narrows a prune to what carries these labels (`key` or `key=value`, all must match), as `--filter label=…`. */
+export type PruneFilters = {label?: string[]};
+
+/** What a system prune would remove, by name (images by their first tag, else a short id). */
+export type PrunePlan = {containers: string[]; images: string[]; networks: string[]; volumes: string[]};
+
+/** What a system prune removed: counts, and the bytes the engine says it freed. */
+export type SystemPruneResult = {containers: number; images: number; networks: number; volumes: number; buildCache: number; reclaimed: number};

@@ -268,3 +268,25 @@ describe('describeError: images, pulls and builds (texts recorded from dockerd 2
     expect(describeError(streamed(400, 'unexpected', 'dockerfile parse error line 2: unknown instruction: FOO'))).toBe('Dockerfile parse error line 2: unknown instruction: FOO');
   });
 });
+
+describe('describeError: volume, network and run failures (messages recorded from dockerd 20.10)', () => {
+  const id = 'e02335ac9388c4f5396560a72babb0d4d340b1da048016e126d879ca02edda35';
+  const engineError = (statusCode: number, message: string) => ({statusCode, json: {message}, message: `(HTTP code ${statusCode}) x - ${message} `});
+  it.each<[number, string, string]>([
+    [409, `remove data: volume is in use - [${id}]`, 'Volume data is in use by container e02335ac9388: remove the container first'],
+    [409, `remove data: volume is in use - [${id}, ${id}]`, 'Volume data is in use by container e02335ac9388, e02335ac9388: remove the container first'],
+    [403, `error while removing network: network web id ${id} has active endpoints`, 'Network web still has containers attached: disconnect them first'],
+    [409, `Conflict. The container name "/web" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`, 'The name web is already in use by container e02335ac9388'],
+    [409, 'network with name web already exists', 'A network named web already exists'],
+    [500, 'Invalid subnet 10.0.0/24 : invalid CIDR address: 10.0.0/24', 'Invalid subnet "10.0.0/24": give it in CIDR form, e.g. 172.28.0.0/16'],
+    [403, 'Pool overlaps with other one on this address space', 'That subnet overlaps the subnet of another network'],
+    [500, 'failed to allocate gateway (10.99.0.1): Requested address is out of range', 'The gateway 10.99.0.1 is not inside the subnet'],
+    [403, 'endpoint with name web already exists in network front', 'Container web is already connected to network front'],
+    [500, `driver failed programming external connectivity on endpoint web (${id}): Bind for 0.0.0.0:8080 failed: port is already allocated`, 'Port 0.0.0.0:8080 is already taken by another container'],
+    [500, 'driver failed programming external connectivity on endpoint web (abc): Error starting userland proxy: listen tcp4 0.0.0.0:8080: bind: address already in use', 'Port 0.0.0.0:8080 is already in use on the host'],
+    [400, 'No command specified', 'No command specified, and the image has no default command: give one'],
+    [404, 'network no-such-net not found', 'Network no-such-net not found'],
+  ])('%i %s', (status, message, sentence) => {
+    expect(describeError(engineError(status, message))).toBe(sentence);
+  });
+});

@@ -207,14 +207,14 @@ describe('images on a real engine and a real registry', () => {
     const second = await buildRaw(`${mark}:x`, [{name: 'Dockerfile', data: dockerfile(2)}]);
     images.add(second);
     expect(second).not.toBe(first); // the first one is dangling now
-    const dangling = await engine.pruneImages({all: false, label});
-    expect(dangling.deleted).toBeGreaterThanOrEqual(1);
+    const dangling = await engine.pruneImages({all: false}, {label: [label]});
+    expect(dangling.deleted.length).toBeGreaterThanOrEqual(1);
     expect(dangling.reclaimed).toBeGreaterThan(0);
     const ids = (await testDocker().listImages({all: true})).map((i) => i.Id);
     expect(ids).not.toContain(first);
     expect(ids).toContain(second);
-    const unused = await engine.pruneImages({all: true, label});
-    expect(unused.deleted).toBeGreaterThanOrEqual(1);
+    const unused = await engine.pruneImages({all: true}, {label: [label]});
+    expect(unused.deleted.length).toBeGreaterThanOrEqual(1);
     expect((await testDocker().listImages({all: true})).map((i) => i.Id)).not.toContain(second);
     expect(await tags()).toContain(FIXTURE_IMAGE);
   });
