@@ -4,7 +4,7 @@
  */
 
 /** Where a command applies. The innermost open scope gets a key first, then the outer ones. */
-export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'filter' | 'logs' | 'text' | 'confirm' | 'prompt' | 'palette';
+export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'filter' | 'logs' | 'text' | 'events' | 'task' | 'diskUsage' | 'form' | 'confirm' | 'prompt' | 'palette';
 
 /** One command of the table. */
 export type Command = {
@@ -32,6 +32,10 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   networks: 'Networks pane',
   filter: 'Typing a filter',
   logs: 'Logs view',
+  events: 'Events view',
+  task: 'Pull and build views',
+  diskUsage: 'Disk usage view',
+  form: 'Forms (run, create)',
   text: 'Inspect and details views',
   confirm: 'Confirmation',
   prompt: 'Text prompt (rename)',
@@ -48,6 +52,8 @@ export const COMMANDS: readonly Command[] = [
   {id: 'pane.images', keys: ['2'], label: 'images', description: 'Jump to the Images pane.', scope: 'global'},
   {id: 'pane.volumes', keys: ['3'], label: 'volumes', description: 'Jump to the Volumes pane.', scope: 'global'},
   {id: 'pane.networks', keys: ['4'], label: 'networks', description: 'Jump to the Networks pane.', scope: 'global'},
+  {id: 'app.events', keys: ['E'], label: 'events', description: "The engine's live event stream.", scope: 'global'},
+  {id: 'app.diskUsage', keys: ['D'], label: 'disk usage', description: 'Disk usage (docker system df), and system prune from there.', scope: 'global'},
 
   {id: 'list.up', keys: ['up', 'k'], label: 'up', description: 'Move the selection up.', scope: 'list'},
   {id: 'list.down', keys: ['down', 'j'], label: 'down', description: 'Move the selection down.', scope: 'list'},
@@ -73,10 +79,22 @@ export const COMMANDS: readonly Command[] = [
   {id: 'containers.remove', keys: ['d'], label: 'remove', description: 'Remove the selected container, after confirmation (forced when running; v also removes its anonymous volumes).', scope: 'containers', mutating: true, footer: true},
   {id: 'containers.rename', keys: ['R'], label: 'rename', description: 'Rename the selected container.', scope: 'containers', mutating: true},
 
-  {id: 'images.remove', keys: ['d'], label: 'remove', description: 'Remove the selected image tag (untag), or a dangling image, after confirmation.', scope: 'images', mutating: true, footer: true},
+  {id: 'images.pull', keys: ['p'], label: 'pull', description: 'Pull an image by reference, with progress per layer (c cancels).', scope: 'images', mutating: true, footer: true},
+  {id: 'images.run', keys: ['r'], label: 'run', description: 'Run a container from the selected image through a form (ports, volumes, env, -d or -it).', scope: 'images', mutating: true, footer: true},
+  {id: 'images.build', keys: ['b'], label: 'build', description: 'Build an image from a directory holding a Dockerfile.', scope: 'images', mutating: true, footer: true},
+  {id: 'images.tag', keys: ['t'], label: 'tag', description: 'Tag the selected image with another reference.', scope: 'images', mutating: true},
+  {id: 'images.history', keys: ['h'], label: 'history', description: 'Layers of the selected image (created by, size, age).', scope: 'images', footer: true},
+  {id: 'images.remove', keys: ['d'], label: 'remove', description: 'Remove the selected image tag (untag) or a dangling image, after confirmation; f at the question forces.', scope: 'images', mutating: true, footer: true},
+  {id: 'images.prune', keys: ['P'], label: 'prune', description: 'Prune dangling images (a at the question: every unused image), saying how much space came back.', scope: 'images', mutating: true},
 
+  {id: 'volumes.create', keys: ['c'], label: 'create', description: 'Create a volume (name, driver, labels, driver options).', scope: 'volumes', mutating: true, footer: true},
+  {id: 'volumes.prune', keys: ['P'], label: 'prune', description: 'Remove every unused volume, after a confirmation naming them.', scope: 'volumes', mutating: true},
   {id: 'volumes.remove', keys: ['d'], label: 'remove', description: 'Remove the selected volume, after confirmation (refused while a container uses it).', scope: 'volumes', mutating: true, footer: true},
 
+  {id: 'networks.create', keys: ['c'], label: 'create', description: 'Create a network (name, driver, subnet, gateway, internal, labels).', scope: 'networks', mutating: true, footer: true},
+  {id: 'networks.connect', keys: ['C'], label: 'connect', description: 'Connect a container to the selected network.', scope: 'networks', mutating: true, footer: true},
+  {id: 'networks.disconnect', keys: ['x'], label: 'disconnect', description: 'Disconnect a container from the selected network.', scope: 'networks', mutating: true, footer: true},
+  {id: 'networks.prune', keys: ['P'], label: 'prune', description: 'Remove every unused network, after a confirmation naming them.', scope: 'networks', mutating: true},
   {id: 'networks.remove', keys: ['d'], label: 'remove', description: 'Remove the selected network, after confirmation (refused while containers are attached).', scope: 'networks', mutating: true, footer: true},
 
   {id: 'filter.accept', keys: ['return'], label: 'keep', description: 'Keep the filter and go back to the list.', scope: 'filter', footer: true},
@@ -97,8 +115,24 @@ export const COMMANDS: readonly Command[] = [
   {id: 'logs.timestamps', keys: ['t'], label: 'timestamps', description: 'Show or hide timestamps.', scope: 'logs', footer: true},
   {id: 'logs.wrap', keys: ['w'], label: 'wrap', description: 'Wrap long lines or cut them.', scope: 'logs', footer: true},
 
+  {id: 'events.filter', keys: ['f'], label: 'filter', description: 'Show only the events matching a text (type, action or name).', scope: 'events', footer: true},
+
+  {id: 'task.cancel', keys: ['c'], label: 'cancel', description: 'Cancel the pull or build (Esc closes the view and lets it go on).', scope: 'task', footer: true},
+
+  {id: 'diskUsage.prune', keys: ['P'], label: 'system prune', description: 'System prune: stopped containers, unused networks, dangling images, build cache; the question lists them (a: all unused images, v: volumes too).', scope: 'diskUsage', mutating: true, footer: true},
+  {id: 'diskUsage.refresh', keys: ['r'], label: 'refresh', description: 'Read disk usage again.', scope: 'diskUsage', footer: true},
+
+  {id: 'form.next', keys: ['down', 'tab'], label: 'next field', description: 'Next field.', scope: 'form'},
+  {id: 'form.previous', keys: ['up', 'shift+tab'], label: 'previous field', description: 'Previous field.', scope: 'form'},
+  {id: 'form.choiceNext', keys: ['right'], label: 'next choice', description: 'Next choice of a choice field (Space too).', scope: 'form'},
+  {id: 'form.choicePrevious', keys: ['left'], label: 'previous choice', description: 'Previous choice of a choice field.', scope: 'form'},
+  {id: 'form.submit', keys: ['return'], label: 'submit', description: 'Submit the form (only when every field is valid).', scope: 'form', footer: true},
+  {id: 'form.cancel', keys: ['escape'], label: 'cancel', description: 'Close the form; nothing is created.', scope: 'form', footer: true},
+
   {id: 'confirm.yes', keys: ['y'], label: 'yes', description: 'Confirm.', scope: 'confirm', footer: true},
-  {id: 'confirm.volumes', keys: ['v'], label: 'yes + volumes', description: 'Confirm removal, with the anonymous volumes.', scope: 'confirm'},
+  {id: 'confirm.volumes', keys: ['v'], label: 'yes + volumes', description: 'Confirm, with volumes too (container removal, system prune), where the question offers it.', scope: 'confirm'},
+  {id: 'confirm.all', keys: ['a'], label: 'yes, all', description: 'Confirm for every unused image (prune), where the question offers it.', scope: 'confirm'},
+  {id: 'confirm.force', keys: ['f'], label: 'yes, forced', description: 'Confirm, forced (remove an image in use or with several tags), where the question offers it.', scope: 'confirm'},
   {id: 'confirm.no', keys: ['n', 'escape'], label: 'no', description: 'Cancel.', scope: 'confirm', footer: true},
 
   {id: 'prompt.accept', keys: ['return'], label: 'ok', description: 'Accept the text.', scope: 'prompt', footer: true},

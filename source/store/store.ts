@@ -3,6 +3,7 @@ import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Sta
 import {Engine, type Subscription} from '../docker/engine.js';
 import {createDocker, withTimeout} from '../docker/client.js';
 import {describeError} from '../docker/errors.js';
+import {EventLog} from './event-log.js';
 
 /** Where the connection to the engine stands, for the status bar. */
 export type Connection = {
@@ -25,6 +26,8 @@ export type Snapshot = {
   images: readonly Image[];
   volumes: readonly Volume[];
   networks: readonly Network[];
+  /** The latest engine events since whalewatch connected, oldest first (bounded). */
+  events: readonly EngineEvent[];
 };
 
 /** The resources besides containers, each re-listed when an event of its type arrives. */
@@ -82,10 +85,11 @@ export class Store {
   private client?: Engine;
   private resources: {images: readonly Image[]; volumes: readonly Volume[]; networks: readonly Network[]} = {images: [], volumes: [], networks: []};
   private readonly pendingResources = new Set<ResourceKind>();
+  private readonly eventLog = new EventLog(1000);
   private resourceTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: StoreOptions) {
-    this.snapshot = {host: options.host, readOnly: options.readOnly, connection: this.connection, containers: [], stats: new Map(), ...this.resources};
+    this.snapshot = {host: options.host, readOnly: options.readOnly, connection: this.connection, containers: [], stats: new Map(), ...this.resources, events: []};
   }
 
   /** The current picture; the same object until something changes (for useSyncExternalStore). */
@@ -220,7 +224,14 @@ export class Store {
   }
 
   private onEvent(event: EngineEvent): void {
+    this.eventLog.append(event);
+    this.schedule();
     const kind = EVENT_RESOURCE[event.type];
+    // Connecting or disconnecting changes the container's networks too, with no container event.
+    if (event.type === 'network' && event.attributes.container && (event.action === 'connect' || event.action === 'disconnect')) {
+      this.pendingRefresh.add(event.attributes.container);
+      this.scheduleRefresh(25);
+    }
     if (kind) {
       this.pendingResources.add(kind);
       this.scheduleResources(50);
@@ -365,6 +376,7 @@ export class Store {
       containers: this.dirtyContainers ? [...this.containers.values()] : this.snapshot.containers,
       stats: new Map(this.stats),
       ...this.resources,
+      events: this.eventLog.list(),
     };
     this.dirty = false;
     this.dirtyContainers = false;

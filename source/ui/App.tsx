@@ -1,6 +1,7 @@
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Store} from '../store/store.js';
+import type {Engine} from '../docker/engine.js';
 import type {Container} from '../docker/types.js';
 import {COMMANDS, command, commandFor, displayKey, keyName, SCOPE_TITLES, commandsIn, type InkKey, type Scope} from '../keymap/keymap.js';
 import {describeError} from '../docker/errors.js';
@@ -19,6 +20,8 @@ import {Footer} from './Footer.js';
 import {Toasts, type Toast} from './Toasts.js';
 import {TextView, type ViewLine} from './views/TextView.js';
 import {LogsView} from './views/LogsView.js';
+import {EventsView} from './views/EventsView.js';
+import {DiskUsageView} from './views/DiskUsageView.js';
 import {Palette} from './Palette.js';
 import {Dialog, type DialogState} from './Dialog.js';
 
@@ -31,6 +34,7 @@ type View =
   | {kind: 'text'; title: string; lines: readonly ViewLine[]}
   | {kind: 'help'; scopes: Scope[]}
   | {kind: 'palette'}
+  | {kind: 'events'}
   | {kind: 'custom'; render: (props: ViewProps) => React.ReactNode; scopes: Scope[]};
 
 /** The tabs that have a component, in order. */
@@ -104,13 +108,13 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     () => ({
       store,
       toast,
-      confirm: (question, onYes, options) => setDialog({kind: 'confirm', question, volumes: Boolean(options?.volumes), onYes}),
-      prompt: (title, value, onAccept) => setDialog({kind: 'prompt', title, value, onAccept}),
+      confirm: (question, onAnswer, extras) => setDialog({kind: 'confirm', question, extras: extras ?? {}, onAnswer}),
+      prompt: (title, value, onAccept, accept) => setDialog({kind: 'prompt', title, value, accept, onAccept}),
       openText: (title, lines) => setView({kind: 'text', title, lines}),
       openLogs: (container) => setView({kind: 'logs', container}),
       openView: (render, scopes) => setView({kind: 'custom', render, scopes}),
       closeView: () => setView(undefined),
-      act: async (what, call) => {
+      act: async <T,>(what: {working: string; done: string | ((result: T) => string); failed: string}, call: (engine: Engine) => Promise<T>) => {
         const engine = store.engine;
         if (!engine) {
           toast('error', `${what.failed}: not connected to the engine`);
@@ -118,8 +122,8 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
         }
         const id = toast('working', what.working);
         try {
-          await call(engine);
-          toast('done', what.done, id);
+          const result = await call(engine);
+          toast('done', typeof what.done === 'function' ? what.done(result) : what.done, id);
           return true;
         } catch (error) {
           toast('error', `${what.failed}: ${describeError(error)}`, id);
@@ -132,7 +136,7 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
 
   const listScopes: Scope[] = [paneView.scope, 'list', 'global'];
   const viewScopes = (open: View | undefined): Scope[] =>
-    open?.kind === 'logs' ? ['logs', 'text', 'global'] : open?.kind === 'custom' ? open.scopes : open ? ['text', 'global'] : listScopes;
+    open?.kind === 'logs' ? ['logs', 'text', 'global'] : open?.kind === 'events' ? ['events', 'text', 'global'] : open?.kind === 'custom' ? open.scopes : open ? ['text', 'global'] : listScopes;
   const scopes: Scope[] = editor
     ? [editor.scope]
     : dialog
@@ -149,6 +153,8 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
         if (view?.kind === 'help') return setView(undefined);
         return setView({kind: 'help', scopes: viewScopes(view)});
       case 'app.palette': return setView({kind: 'palette'});
+      case 'app.events': return setView({kind: 'events'});
+      case 'app.diskUsage': return setView({kind: 'custom', render: (props) => <DiskUsageView {...props} />, scopes: ['diskUsage', 'text', 'global']});
       case 'pane.next':
       case 'pane.previous':
         setView(undefined);
@@ -245,6 +251,8 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
             <LogsView engine={store.engine} id={view.container.id} name={sanitize(view.container.name)} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'text' ? (
             <TextView title={view.title} lines={view.lines} width={width} height={main} onClose={() => setView(undefined)} />
+          ) : view?.kind === 'events' ? (
+            <EventsView events={snapshot.events} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'custom' ? (
             view.render({width, height: main, onClose: () => setView(undefined)})
           ) : view?.kind === 'help' ? (

@@ -5,6 +5,7 @@ import type {Container} from '../docker/types.js';
 import type {Scope} from '../keymap/keymap.js';
 import type {Toast} from './Toasts.js';
 import type {ViewLine} from './views/TextView.js';
+import type {Answer, AnswerExtras} from './Dialog.js';
 
 /** What a custom view is drawn with: the room it has and how to close it. */
 export type ViewProps = {width: number; height: number; onClose(): void};
@@ -17,10 +18,13 @@ export type Services = {
   store: Store;
   /** Shows a toast; a `working` one stays until replaced by id. Returns its id. */
   toast(kind: Toast['kind'], text: string, replaces?: number): number;
-  /** Asks y/n before something destructive; `volumes` also offers v (yes, with volumes). */
-  confirm(question: string, onYes: (volumes: boolean) => void, options?: {volumes?: boolean}): void;
-  /** Asks for one line of text. */
-  prompt(title: string, value: string, onAccept: (value: string) => void): void;
+  /**
+   * Asks y/n before something destructive; `extras` offers more answers, each with its words
+   * (v: with volumes, a: all unused, f: forced). onAnswer runs only on a yes of some kind.
+   */
+  confirm(question: string, onAnswer: (answer: Answer) => void, extras?: AnswerExtras): void;
+  /** Asks for one line of text; `accept` is the word for Enter ("renames", "pulls"). */
+  prompt(title: string, value: string, onAccept: (value: string) => void, accept?: string): void;
   /** Opens a scrollable, searchable text view. */
   openText(title: string, lines: readonly ViewLine[]): void;
   /** Opens the logs of a container. */
@@ -31,9 +35,10 @@ export type Services = {
   closeView(): void;
   /**
    * Runs one engine call with a working toast, then says the result or the engine's error in one
-   * line. Resolves to whether it succeeded; never rejects.
+   * line (`done` may read the call's result: "3 volumes removed, 12 MB reclaimed"). Resolves to
+   * whether it succeeded; never rejects.
    */
-  act(what: {working: string; done: string; failed: string}, call: (engine: Engine) => Promise<unknown>): Promise<boolean>;
+  act<T>(what: {working: string; done: string | ((result: T) => string); failed: string}, call: (engine: Engine) => Promise<T>): Promise<boolean>;
 };
 
 export const ServicesContext = createContext<Services | undefined>(undefined);

@@ -12,25 +12,9 @@ import type {PullProgress} from '../../source/docker/types.js';
 import {FIXTURE_IMAGE, TEST_LABEL, TEST_LABEL_VALUE, removeContainer, testDocker, uniqueName} from '../engine/fixtures.js';
 import {startRegistry, type RegistryHandle} from '../engine/registry.js';
 import {tarArchive, type TarEntry} from '../engine/tar.js';
+import {buildRaw, drain, publishImage} from '../engine/images.js';
 
 const fixtureDir = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-
-/** Reads a push/build stream to its end; rejects on an error message inside it. */
-async function drain(stream: NodeJS.ReadableStream): Promise<void> {
-  await new Promise<void>((resolve, reject) =>
-    testDocker().modem.followProgress(stream, (error: Error | null, out: Array<{error?: string}>) => {
-      const failed = out?.find((m) => m.error);
-      if (error || failed) reject(error ?? new Error(failed!.error));
-      else resolve();
-    }),
-  );
-}
-
-/** Builds a small labelled image from `files` with dockerode directly (not the code under test). */
-async function buildRaw(tag: string, files: TarEntry[]): Promise<string> {
-  await drain(await testDocker().buildImage(tarArchive(files) as unknown as NodeJS.ReadableStream, {t: tag, version: '1', rm: true, forcerm: true, labels: {[TEST_LABEL]: TEST_LABEL_VALUE}}));
-  return (await testDocker().getImage(tag).inspect()).Id;
-}
 
 /** A port on 127.0.0.1 where nothing listens: bound once, then closed. */
 async function closedPort(): Promise<number> {
@@ -64,15 +48,7 @@ describe('images on a real engine and a real registry', () => {
     registry = await startRegistry();
     remote = `${registry.url}/whalewatch/fixture`;
     images.add(`${remote}:test`).add(`${remote}:latest`);
-    await buildRaw(`${remote}:test`, [
-      {name: 'Dockerfile', data: `FROM ${FIXTURE_IMAGE}\nCOPY blob /blob\n`},
-      {name: 'blob', data: randomBytes(3 * 1024 * 1024)},
-    ]);
-    await testDocker().getImage(`${remote}:test`).tag({repo: remote, tag: 'latest'});
-    for (const tag of ['test', 'latest']) await drain((await testDocker().getImage(`${remote}:${tag}`).push({authconfig: {}} as never)) as unknown as NodeJS.ReadableStream);
-    // Only the registry has it now: the random layer goes with the last local tag.
-    await testDocker().getImage(`${remote}:latest`).remove();
-    await testDocker().getImage(`${remote}:test`).remove();
+    await publishImage(registry, 'whalewatch/fixture', ['test', 'latest']);
   });
 
   afterAll(async () => {

@@ -75,12 +75,12 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
       case 'list.inspect': return void openInspect(container, false);
       case 'list.open': return void openInspect(container, true);
       case 'containers.rename':
-        return services.prompt(`Rename ${sanitize(container.name)} to`, sanitize(container.name), (name) => void renameTo(container, name));
+        return services.prompt(`Rename ${sanitize(container.name)} to`, sanitize(container.name), (name) => void renameTo(container, name), 'renames');
     }
     const action = CONTAINER_ACTIONS[id]?.(container);
     if (!action) return false;
     if (action.confirm) {
-      return services.confirm(`${action.confirm} ${sanitize(container.name)}?`, (volumes) => void perform(id, container, volumes), {volumes: id === 'containers.remove'});
+      return services.confirm(`${action.confirm} ${sanitize(container.name)}?`, (answer) => void perform(id, container, answer === 'volumes'), id === 'containers.remove' ? {volumes: 'yes, and its anonymous volumes'} : {});
     }
     void perform(id, container);
   };

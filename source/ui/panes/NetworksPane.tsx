@@ -1,17 +1,104 @@
 import React, {useMemo} from 'react';
 import {BUILTIN_NETWORKS, networkRows, networksPane, type NetworkRow} from '../../panes/networks.js';
 import {sanitize} from '../../format/sanitize.js';
+import {describeError} from '../../docker/errors.js';
+import type {Network} from '../../docker/types.js';
+import type {Engine} from '../../docker/engine.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import type {ListRow} from '../../panes/list.js';
-import {useServices} from '../services.js';
+import {useServices, type Services} from '../services.js';
 import {openInspect} from './inspect.js';
+import {FormView} from '../forms/FormView.js';
+import type {FormSpec} from '../forms/form.js';
+import {INITIAL_NETWORK_VALUES, networkForm, networkOptions} from '../forms/network-form.js';
 
-/** The networks pane: subnets and attached containers, with inspect and remove. */
+/** Names in a question, a few of them. */
+const some = (names: readonly string[]) => names.slice(0, 5).map((n) => sanitize(n)).join(', ') + (names.length > 5 ? `, … (${names.length})` : '');
+
+/** A one-field form that picks a container, for connect and disconnect. */
+function pickContainer(title: string, choices: readonly string[], verb: string): FormSpec<{container: string}> {
+  return {
+    title,
+    submitLabel: verb,
+    fields: [{id: 'container', label: 'Container', kind: 'choice', choices}],
+    validate: () => ({}),
+  };
+}
+
+/** Opens the container picker and runs connect or disconnect with the choice. */
+function openPicker(services: Services, network: Network, choices: string[], connect: boolean) {
+  const name = sanitize(network.name);
+  if (choices.length === 0) {
+    return void services.toast('error', connect ? `every container is already on ${name}` : `no container is attached to ${name}`);
+  }
+  const verb = connect ? 'connects it' : 'disconnects it';
+  const spec = pickContainer(`${connect ? 'Connect a container to' : 'Disconnect a container from'} ${name} (← → choose)`, choices.map((c) => sanitize(c)), verb);
+  const call = (engine: Engine, container: string) => (connect ? engine.connectNetwork(network.id, container) : engine.disconnectNetwork(network.id, container));
+  services.openView(
+    (props) => (
+      <FormView
+        spec={spec}
+        initial={{container: sanitize(choices[0])}}
+        onSubmit={async ({container}) => {
+          const engine = services.store.engine;
+          if (!engine) return 'not connected to the engine';
+          // The choice shows sanitized names: act on the real one it stands for.
+          const real = choices[spec.fields[0].kind === 'choice' ? spec.fields[0].choices.indexOf(container) : 0] ?? container;
+          try {
+            await call(engine, real);
+            services.closeView();
+            services.toast('done', `${sanitize(real)} ${connect ? 'connected to' : 'disconnected from'} ${name}`);
+            // The engine's network event makes the store read the container again.
+          } catch (error) {
+            return describeError(error);
+          }
+        }}
+        {...props}
+      />
+    ),
+    ['form'],
+  );
+}
+
+/** The networks pane: subnets and attached containers; create, connect, disconnect, remove, prune. */
 export function NetworksPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
   const services = useServices();
   const items = useMemo(() => networkRows(snapshot.networks, snapshot.containers), [snapshot.networks, snapshot.containers]);
 
   const onCommand = (id: string, selected: ListRow<NetworkRow> | undefined) => {
+    if (id === 'networks.create') {
+      return services.openView(
+        (props) => (
+          <FormView
+            spec={networkForm}
+            initial={INITIAL_NETWORK_VALUES}
+            onSubmit={async (values) => {
+              const engine = services.store.engine;
+              if (!engine) return 'not connected to the engine';
+              try {
+                await engine.createNetwork(networkOptions(values));
+                services.closeView();
+                services.toast('done', `network ${sanitize(values.name.trim())} created`);
+                services.store.refreshResource('networks');
+              } catch (error) {
+                return describeError(error);
+              }
+            }}
+            {...props}
+          />
+        ),
+        ['form'],
+      );
+    }
+    if (id === 'networks.prune') {
+      const unused = items.filter((r) => r.containers.length === 0 && !BUILTIN_NETWORKS.has(r.network.name)).map((r) => r.network.name);
+      if (unused.length === 0) return void services.toast('done', 'no unused networks to prune');
+      return services.confirm(`Remove ${unused.length} unused network${unused.length === 1 ? '' : 's'}: ${some(unused)}?`, () => {
+        void services
+          .act({working: 'pruning networks…', done: (r: {deleted: string[]}) => `${r.deleted.length} network${r.deleted.length === 1 ? '' : 's'} removed`, failed: 'prune networks'}, (engine) => engine.pruneNetworks())
+          .then(() => services.store.refreshResource('networks'));
+      });
+    }
     if (selected?.kind !== 'item') return false;
     const {network, containers} = selected.row;
     const name = sanitize(network.name);
@@ -19,9 +106,15 @@ export function NetworksPane({snapshot, state, setState, width, height, nowSecon
       case 'list.inspect':
       case 'list.open':
         return void openInspect(services, `inspect ${name}`, (engine) => engine.inspectNetwork(network.id));
+      case 'networks.connect': {
+        const outside = snapshot.containers.filter((c) => !c.networks.includes(network.name)).map((c) => c.name).sort();
+        return openPicker(services, network, outside, true);
+      }
+      case 'networks.disconnect':
+        return openPicker(services, network, containers, false);
       case 'networks.remove':
         if (BUILTIN_NETWORKS.has(network.name)) return void services.toast('error', `${name} is one of Docker's own networks and cannot be removed`);
-        if (containers.length > 0) return void services.toast('error', `${name} has containers attached (${sanitize(containers.join(', '))}); disconnect them first`);
+        if (containers.length > 0) return void services.toast('error', `${name} has containers attached (${some(containers)}); disconnect them first`);
         return services.confirm(`Remove network ${name}?`, () => {
           void services
             .act({working: `removing ${name}…`, done: `${name} removed`, failed: `remove ${name}`}, (engine) => engine.removeNetwork(network.id))
@@ -42,7 +135,7 @@ export function NetworksPane({snapshot, state, setState, width, height, nowSecon
       nowSeconds={nowSeconds}
       scope="networks"
       onCommand={onCommand}
-      empty={emptyText(snapshot, 'No networks on this engine.')}
+      empty={emptyText(snapshot, 'No networks on this engine. c creates one.')}
     />
   );
 }

@@ -1,17 +1,76 @@
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo, useState} from 'react';
 import {volumeRows, volumesPane, type VolumeRow} from '../../panes/volumes.js';
 import {sanitize} from '../../format/sanitize.js';
+import {formatBytesSI} from '../../format/bytes.js';
+import {describeError} from '../../docker/errors.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import type {ListRow} from '../../panes/list.js';
 import {useServices} from '../services.js';
 import {openInspect} from './inspect.js';
+import {FormView} from '../forms/FormView.js';
+import {INITIAL_VOLUME_VALUES, volumeForm, volumeOptions} from '../forms/volume-form.js';
 
-/** The volumes pane: who uses each volume, with inspect and remove. */
+/** Names in a question, a few of them. */
+const some = (names: readonly string[]) => names.slice(0, 5).map((n) => sanitize(n)).join(', ') + (names.length > 5 ? `, … (${names.length})` : '');
+
+/** The volumes pane: who uses each volume and its size; create, inspect, remove, prune. */
 export function VolumesPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
   const services = useServices();
-  const items = useMemo(() => volumeRows(snapshot.volumes, snapshot.containers), [snapshot.volumes, snapshot.containers]);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, number> | undefined>(undefined);
+  // Sizes come from disk usage, which walks the volumes on disk: read it when the pane opens and
+  // when the list of volumes changes, never on a timer.
+  useEffect(() => {
+    const engine = services.store.engine;
+    if (!engine || snapshot.connection.status !== 'connected') return;
+    let live = true;
+    engine.diskUsage().then(
+      (usage) => live && setSizes(usage.volumeSizes),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [snapshot.volumes, snapshot.connection.status]);
+  const items = useMemo(() => volumeRows(snapshot.volumes, snapshot.containers, sizes), [snapshot.volumes, snapshot.containers, sizes]);
 
   const onCommand = (id: string, selected: ListRow<VolumeRow> | undefined) => {
+    if (id === 'volumes.create') {
+      return services.openView(
+        (props) => (
+          <FormView
+            spec={volumeForm}
+            initial={INITIAL_VOLUME_VALUES}
+            onSubmit={async (values) => {
+              const engine = services.store.engine;
+              if (!engine) return 'not connected to the engine';
+              try {
+                const volume = await engine.createVolume(volumeOptions(values));
+                services.closeView();
+                services.toast('done', `volume ${sanitize(volume.name)} created`);
+                services.store.refreshResource('volumes');
+              } catch (error) {
+                return describeError(error);
+              }
+            }}
+            {...props}
+          />
+        ),
+        ['form'],
+      );
+    }
+    if (id === 'volumes.prune') {
+      const unused = items.filter((r) => r.usedBy.length === 0).map((r) => r.volume.name);
+      if (unused.length === 0) return void services.toast('done', 'no unused volumes to prune');
+      // dockerd 20.10 (API 1.41) prunes every unused local volume, named ones too: say so.
+      return services.confirm(`Remove ${unused.length} unused volume${unused.length === 1 ? '' : 's'} and their data: ${some(unused)}?`, () => {
+        void services
+          .act(
+            {working: 'pruning volumes…', done: (r: {deleted: string[]; reclaimed: number}) => `${r.deleted.length} volume${r.deleted.length === 1 ? '' : 's'} removed, ${formatBytesSI(r.reclaimed)} reclaimed`, failed: 'prune volumes'},
+            (engine) => engine.pruneVolumes(),
+          )
+          .then(() => services.store.refreshResource('volumes'));
+      });
+    }
     if (selected?.kind !== 'item') return false;
     const {volume, usedBy} = selected.row;
     const name = sanitize(volume.name);
@@ -21,7 +80,7 @@ export function VolumesPane({snapshot, state, setState, width, height, nowSecond
         return void openInspect(services, `inspect ${name}`, (engine) => engine.inspectVolume(volume.name));
       case 'volumes.remove':
         // The engine would refuse too, but only with the container's id: name the users here.
-        if (usedBy.length > 0) return void services.toast('error', `${name} is in use by ${sanitize(usedBy.join(', '))}; remove those containers first`);
+        if (usedBy.length > 0) return void services.toast('error', `${name} is in use by ${some(usedBy)}; remove those containers first`);
         return services.confirm(`Remove volume ${name}? Its data is lost.`, () => {
           void services
             .act({working: `removing ${name}…`, done: `${name} removed`, failed: `remove ${name}`}, (engine) => engine.removeVolume(volume.name))
@@ -42,7 +101,7 @@ export function VolumesPane({snapshot, state, setState, width, height, nowSecond
       nowSeconds={nowSeconds}
       scope="volumes"
       onCommand={onCommand}
-      empty={emptyText(snapshot, 'No volumes on this engine.')}
+      empty={emptyText(snapshot, 'No volumes on this engine. c creates one.')}
     />
   );
 }
