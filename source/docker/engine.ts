@@ -1,10 +1,11 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Image, Network, Port, Stats, Volume} from './types.js';
+import type {Container, ContainerState, EngineEvent, EngineInfo, Health, Image, Network, Port, Stats, TerminalSession, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
 import {toStats, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
+import {openAttach, openExec} from './exec.js';
 import {upSince} from '../format/status.js';
 
 /** A stream we opened and can close; closing twice is harmless. */
@@ -343,7 +344,20 @@ export class Engine {
   removeNetwork(id: string) {
     return this.mutate('remove network', () => this.docker.getNetwork(id).remove());
   }
+
+  /**
+   * Opens an interactive shell in a running container (bash if it has one, else sh; or `cmd`),
+   * with a TTY. Mutating: a process in someone's container can change anything in it.
+   */
+  execShell(id: string, options?: {cmd?: string[]}): Promise<TerminalSession> {
+    return this.mutate('exec', () => openExec(this.docker, id, options?.cmd));
+  }
+
+  /** Attaches a terminal to a container made with Tty and OpenStdin, starting it if needed. */
+  attachTerminal(id: string): Promise<TerminalSession> {
+    return this.mutate('attach', () => openAttach(this.docker, id));
+  }
 }
 
 /** Names of every Engine method that changes something, for the read-only test to walk. */
-export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork'] as const;
+export const MUTATING_METHODS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork', 'execShell', 'attachTerminal'] as const;

@@ -72,6 +72,7 @@ export const COMMANDS: readonly Command[] = [
   {id: 'containers.kill', keys: ['K'], label: 'kill', description: 'Kill the selected container (SIGKILL), after confirmation.', scope: 'containers', mutating: true},
   {id: 'containers.remove', keys: ['d'], label: 'remove', description: 'Remove the selected container, after confirmation (forced when running; v also removes its anonymous volumes).', scope: 'containers', mutating: true, footer: true},
   {id: 'containers.rename', keys: ['R'], label: 'rename', description: 'Rename the selected container.', scope: 'containers', mutating: true},
+  {id: 'containers.exec', keys: ['e'], label: 'shell', description: 'Open a shell in the selected container.', scope: 'containers', mutating: true, footer: true},
 
   {id: 'images.remove', keys: ['d'], label: 'remove', description: 'Remove the selected image tag (untag), or a dangling image, after confirmation.', scope: 'images', mutating: true, footer: true},
 
