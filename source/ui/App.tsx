@@ -226,6 +226,10 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
   const waiting = useRef(false);
   const [, setTick] = useState(0);
   useEffect(() => {
+    // A text field opened or closed in this commit's effects (the filter's Enter closes it from
+    // the list's effect): the scopes of this render are stale until the render that follows, so
+    // the next key waits for it (else "/name Enter e" typed at once lost the e).
+    if (Boolean(editorRef.current) !== Boolean(editor)) return;
     waiting.current = false;
     while (queue.current.length > 0 && !waiting.current) {
       const [input, key] = queue.current.shift()!;
