@@ -1,9 +1,11 @@
 import React from 'react';
-import {render} from 'ink';
+import {render, type Instance} from 'ink';
 import meow from 'meow';
 import {resolveHost, HostError} from './source/docker/hosts.js';
 import {Store} from './source/store/store.js';
-import {App} from './source/ui/App.js';
+import {App, createAppMemory, type AppProps, type HandOverResult} from './source/ui/App.js';
+import type {TerminalSession} from './source/docker/types.js';
+import {handOverTerminal} from './source/handover.js';
 import {withIncrementalFix} from './source/ui/frame-stdout.js';
 import {enterFullScreen, leaveFullScreen, log, LOG_FILE} from './source/terminal.js';
 import {sanitize} from './source/format/sanitize.js';
@@ -70,13 +72,48 @@ const crash = (error: unknown) => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-enterFullScreen();
+// A terminal hand-over (a shell in a container, docker run -it) unmounts Ink entirely, so that
+// it neither reads stdin nor draws while the process has the terminal, then renders a fresh
+// App. The store keeps every list and stream meanwhile, and the App's memory keeps the pane,
+// the selection and the toasts, so the dashboard comes back as it was.
+const memory = createAppMemory();
+const stdout = withIncrementalFix(process.stdout);
+let app: Instance;
+let handing: {session: TerminalSession; resolve(result: HandOverResult): void} | undefined;
+let busy = false;
+const onHandOver: NonNullable<AppProps['onHandOver']> = async (open) => {
+  if (busy) throw new Error('a terminal session is already open');
+  busy = true;
+  try {
+    // Opened while the dashboard still shows: when this fails, the App says why in a toast.
+    const session = await open();
+    return await new Promise<HandOverResult>((resolve) => {
+      handing = {session, resolve};
+      app.unmount();
+    });
+  } finally {
+    busy = false;
+  }
+};
 // Incremental rendering sends only the lines that changed (a frame as tall as the terminal would
 // make Ink clear and redraw everything); withIncrementalFix mends Ink 6.8's cursor arithmetic.
-const app = render(<App store={store} />, {stdout: withIncrementalFix(process.stdout), incrementalRendering: true, patchConsole: false, exitOnCtrlC: false});
+const mount = () =>
+  render(<App store={store} memory={memory} onHandOver={onHandOver} />, {stdout, incrementalRendering: true, patchConsole: false, exitOnCtrlC: false});
+
+enterFullScreen();
+app = mount();
 void store.start();
 if (process.env.WHALEWATCH_CRASH_TEST) setTimeout(() => crash(new Error(process.env.WHALEWATCH_CRASH_TEST)), 300);
-await app.waitUntilExit();
+for (;;) {
+  await app.waitUntilExit();
+  const next = handing;
+  handing = undefined;
+  if (!next) break;
+  const result = await handOverTerminal(next.session, {stdin: process.stdin, stdout: process.stdout, fd: 1});
+  enterFullScreen();
+  app = mount();
+  next.resolve(result);
+}
 store.stop();
 leaveFullScreen();
 process.exit(0);

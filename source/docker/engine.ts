@@ -1,10 +1,11 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, Stats, SystemPruneResult, Volume} from './types.js';
+import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, Stats, SystemPruneResult, TerminalSession, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
 import {toStats, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
+import {openAttach, openExec} from './exec.js';
 import {upSince} from '../format/status.js';
 import {createOptions, type RunSpec} from './run-spec.js';
 import {toDiskUsage, type RawDiskUsage} from './disk-usage.js';
@@ -640,6 +641,19 @@ export class Engine {
       };
     });
   }
+
+  /**
+   * Opens an interactive shell in a running container (bash if it has one, else sh; or `cmd`),
+   * with a TTY. Mutating: a process in someone's container can change anything in it.
+   */
+  execShell(id: string, options?: {cmd?: string[]}): Promise<TerminalSession> {
+    return this.mutate('exec', () => openExec(this.docker, id, options?.cmd));
+  }
+
+  /** Attaches a terminal to a container made with Tty and OpenStdin, starting it if needed. */
+  attachTerminal(id: string): Promise<TerminalSession> {
+    return this.mutate('attach', () => openAttach(this.docker, id));
+  }
 }
 
 /** Names of every Engine method that changes something, for the read-only test to walk. */
@@ -647,5 +661,5 @@ export const MUTATING_METHODS = [
   'start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove', 'rename', 'removeImage', 'removeVolume', 'removeNetwork',
   'run', 'createContainer', 'createVolume', 'pruneVolumes', 'createNetwork', 'pruneNetworks', 'connectNetwork', 'disconnectNetwork',
   'pruneContainers', 'pruneImages', 'pruneBuildCache', 'systemPrune',
-  'tagImage', 'pull', 'build',
+  'tagImage', 'pull', 'build', 'execShell', 'attachTerminal',
 ] as const;

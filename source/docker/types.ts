@@ -2,6 +2,7 @@
  * Our own shapes for what the engine tells us. Nothing outside source/docker/ sees a raw Docker API
  * response: the same names are used in the store, the panes and the UI.
  */
+import type {Duplex} from 'node:stream';
 
 /** A published or exposed port of a container. */
 export type Port = {
@@ -204,3 +205,16 @@ export type PrunePlan = {containers: string[]; images: string[]; networks: strin
 
 /** What a system prune removed: counts, and the bytes the engine says it freed. */
 export type SystemPruneResult = {containers: number; images: number; networks: number; volumes: number; buildCache: number; reclaimed: number};
+
+/**
+ * An interactive TTY session in a container (an exec'd shell or an attached `-it` process):
+ * raw terminal bytes both ways on `stream` (no demultiplexing, the engine runs a TTY).
+ */
+export type TerminalSession = {
+  /** Write keystrokes, read what the terminal shows; ends when the process's terminal closes. */
+  stream: Duplex;
+  /** Tells the engine the terminal's size. Never rejects: the process may have exited already. */
+  resize(columns: number, rows: number): Promise<void>;
+  /** Resolves once the stream has ended, with the process's exit code when the engine tells it. */
+  wait(): Promise<{exitCode?: number}>;
+};

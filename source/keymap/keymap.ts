@@ -78,6 +78,7 @@ export const COMMANDS: readonly Command[] = [
   {id: 'containers.kill', keys: ['K'], label: 'kill', description: 'Kill the selected container (SIGKILL), after confirmation.', scope: 'containers', mutating: true},
   {id: 'containers.remove', keys: ['d'], label: 'remove', description: 'Remove the selected container, after confirmation (forced when running; v also removes its anonymous volumes).', scope: 'containers', mutating: true, footer: true},
   {id: 'containers.rename', keys: ['R'], label: 'rename', description: 'Rename the selected container.', scope: 'containers', mutating: true},
+  {id: 'containers.exec', keys: ['e'], label: 'shell', description: 'Open a shell in the selected container.', scope: 'containers', mutating: true, footer: true},
 
   {id: 'images.pull', keys: ['p'], label: 'pull', description: 'Pull an image by reference, with progress per layer (c cancels).', scope: 'images', mutating: true, footer: true},
   {id: 'images.run', keys: ['r'], label: 'run', description: 'Run a container from the selected image through a form (ports, volumes, env, -d or -it).', scope: 'images', mutating: true, footer: true},

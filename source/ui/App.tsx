@@ -1,8 +1,8 @@
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Store} from '../store/store.js';
 import type {Engine} from '../docker/engine.js';
-import type {Container} from '../docker/types.js';
+import type {Container, TerminalSession} from '../docker/types.js';
 import {COMMANDS, command, commandFor, displayKey, keyName, SCOPE_TITLES, commandsIn, type InkKey, type Scope} from '../keymap/keymap.js';
 import {describeError} from '../docker/errors.js';
 import {sanitize} from '../format/sanitize.js';
@@ -18,6 +18,7 @@ import {ServicesContext, type Services, type ViewProps} from './services.js';
 import {StatusBar} from './StatusBar.js';
 import {Footer} from './Footer.js';
 import {Toasts, type Toast} from './Toasts.js';
+import {ToastList} from './toast-list.js';
 import {TextView, type ViewLine} from './views/TextView.js';
 import {LogsView} from './views/LogsView.js';
 import {EventsView} from './views/EventsView.js';
@@ -40,6 +41,20 @@ type View =
 /** The tabs that have a component, in order. */
 const SHOWN: PaneId[] = PANE_TABS.filter((t) => PANE_VIEWS[t.id]).map((t) => t.id);
 
+/**
+ * What outlives one mount of the App. A terminal hand-over unmounts Ink and renders a fresh App
+ * (cli.tsx): given the same memory, it comes back on the same pane and selection, with the toasts.
+ */
+export type AppMemory = {toasts: ToastList; pane?: PaneId; lists?: Partial<Record<PaneId, ListState>>};
+
+/** A memory for the first mount. */
+export function createAppMemory(): AppMemory {
+  return {toasts: new ToastList()};
+}
+
+/** How a hand-over ended, as the terminal side tells it. */
+export type HandOverResult = {exitCode?: number; detached?: boolean};
+
 /** Props of the dashboard. */
 export type AppProps = {
   store: Store;
@@ -47,10 +62,19 @@ export type AppProps = {
   size?: {columns: number; rows: number};
   /** Called once when the user quits, before Ink exits. */
   onQuit?(): void;
+  /** Shared by the mounts of one run (see AppMemory); each mount makes its own without it. */
+  memory?: AppMemory;
+  /**
+   * Gives the real terminal to a session: calls `open` while the dashboard still shows (a
+   * rejection means nothing was handed over), then stops Ink, hands over, and renders again.
+   * cli.tsx supplies it; without it (ink-testing-library, no terminal) no shell can be opened.
+   */
+  onHandOver?: (open: () => Promise<TerminalSession>) => Promise<HandOverResult | void>;
 };
 
 /** The dashboard: layout, the keyboard, and the views over the list. */
-export function App({store, size: fixedSize, onQuit}: AppProps) {
+export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHandOver}: AppProps) {
+  const [memory] = useState(() => sharedMemory ?? createAppMemory());
   const snapshot = useSnapshot(store);
   const size = useSize(fixedSize);
   const {exit} = useApp();
@@ -61,8 +85,13 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     editorRef.current = next;
     setEditorState(next);
   }, []);
-  const [pane, setPane] = useState<PaneId>('containers');
-  const [lists, setLists] = useState<Partial<Record<PaneId, ListState>>>({});
+  const [pane, setPane] = useState<PaneId>(() => memory.pane ?? 'containers');
+  const [lists, setLists] = useState<Partial<Record<PaneId, ListState>>>(() => memory.lists ?? {});
+  // Remembered for the next mount (after a hand-over), not read again by this one.
+  useEffect(() => {
+    memory.pane = pane;
+    memory.lists = lists;
+  }, [memory, pane, lists]);
   const paneView = PANE_VIEWS[pane]!;
   const list = lists[pane] ?? initialListState(paneView.pane);
   const setListState = useCallback(
@@ -71,9 +100,8 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
   );
   const [view, setView] = useState<View | undefined>(undefined);
   const [dialog, setDialog] = useState<DialogState | undefined>(undefined);
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const toasts = useSyncExternalStore(memory.toasts.subscribe, memory.toasts.getSnapshot);
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
-  const nextToast = useRef(1);
   const pendingCommand = useRef<string | undefined>(undefined);
   const commands = useMemo(() => ({handlers, setEditor}), [setEditor]);
   const readOnly = snapshot.readOnly;
@@ -92,12 +120,7 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
     handlers.current[command(id).scope]?.(id);
   }, [view]);
 
-  const toast = useCallback((kind: Toast['kind'], text: string, replaces?: number) => {
-    const id = replaces ?? nextToast.current++;
-    setToasts((all) => [...all.filter((t) => t.id !== id), {id, kind, text}].slice(-5));
-    if (kind !== 'working') setTimeout(() => setToasts((all) => all.filter((t) => t.id !== id)), kind === 'error' ? 8000 : 4000);
-    return id;
-  }, []);
+  const toast = useCallback((kind: Toast['kind'], text: string, replaces?: number) => memory.toasts.show(kind, text, replaces), [memory]);
 
   const quit = useCallback(() => {
     onQuit?.();
@@ -130,8 +153,22 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
           return false;
         }
       },
+      handOver: async (title, open) => {
+        if (!onHandOver) return void toast('error', `${title}: a shell needs a terminal, and whalewatch is not running in one`);
+        const engine = store.engine;
+        if (!engine) return void toast('error', `${title}: not connected to the engine`);
+        const id = toast('working', `opening ${title}…`);
+        try {
+          const result = await onHandOver(() => open(engine));
+          // This App may be gone by now (a fresh one is on screen): the toasts outlive it.
+          if (result?.detached) toast('done', `detached from ${title}; it goes on running`, id);
+          else toast('done', `${title} ended${result?.exitCode === undefined ? '' : ` (exit ${result.exitCode})`}`, id);
+        } catch (error) {
+          toast('error', `${title}: ${describeError(error)}`, id);
+        }
+      },
     }),
-    [store, toast],
+    [store, toast, onHandOver],
   );
 
   const listScopes: Scope[] = [paneView.scope, 'list', 'global'];
@@ -195,6 +232,10 @@ export function App({store, size: fixedSize, onQuit}: AppProps) {
   const waiting = useRef(false);
   const [, setTick] = useState(0);
   useEffect(() => {
+    // A text field opened or closed in this commit's effects (the filter's Enter closes it from
+    // the list's effect): the scopes of this render are stale until the render that follows, so
+    // the next key waits for it (else "/name Enter e" typed at once lost the e).
+    if (Boolean(editorRef.current) !== Boolean(editor)) return;
     waiting.current = false;
     while (queue.current.length > 0 && !waiting.current) {
       const [input, key] = queue.current.shift()!;

@@ -1,7 +1,7 @@
 import {createContext, useContext, type ReactNode} from 'react';
 import type {Store} from '../store/store.js';
 import type {Engine} from '../docker/engine.js';
-import type {Container} from '../docker/types.js';
+import type {Container, TerminalSession} from '../docker/types.js';
 import type {Scope} from '../keymap/keymap.js';
 import type {Toast} from './Toasts.js';
 import type {ViewLine} from './views/TextView.js';
@@ -39,6 +39,14 @@ export type Services = {
    * whether it succeeded; never rejects.
    */
   act<T>(what: {working: string; done: string | ((result: T) => string); failed: string}, call: (engine: Engine) => Promise<T>): Promise<boolean>;
+  /**
+   * Gives the real terminal to a session that `open` starts (engine.execShell, engine.attachTerminal)
+   * and brings the dashboard back when it ends. `title` names it in toasts, sanitized by the
+   * caller ("shell in web-1"): "opening …" while `open` runs, then "… ended (exit N)", or one line
+   * saying why it could not open (then nothing was handed over). Never rejects. The dashboard is
+   * unmounted meanwhile and comes back fresh: the caller's component may be gone when it resolves.
+   */
+  handOver(title: string, open: (engine: Engine) => Promise<TerminalSession>): Promise<void>;
 };
 
 export const ServicesContext = createContext<Services | undefined>(undefined);

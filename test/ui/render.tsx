@@ -1,6 +1,6 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {App} from '../../source/ui/App.js';
+import {App, type AppProps} from '../../source/ui/App.js';
 import {Store} from '../../source/store/store.js';
 import {testHost} from '../engine/fixtures.js';
 
@@ -13,9 +13,9 @@ export function testStore(options: {readOnly?: boolean; url?: string} = {}): Sto
 }
 
 /** Renders the dashboard on a store, with helpers to press keys and wait for the screen. */
-export function renderApp(store: Store, size = {columns: 160, rows: 40}) {
+export function renderApp(store: Store, size = {columns: 160, rows: 40}, props: Partial<AppProps> = {}) {
   let quit = false;
-  const app = render(<App store={store} size={size} onQuit={() => (quit = true)} />);
+  const app = render(<App store={store} size={size} onQuit={() => (quit = true)} {...props} />);
   const frame = () => app.lastFrame() ?? '';
   return {
     ...app,

@@ -74,6 +74,8 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
       case 'list.logs': return services.openLogs(container);
       case 'list.inspect': return void openInspect(container, false);
       case 'list.open': return void openInspect(container, true);
+      case 'containers.exec':
+        return void services.handOver(`shell in ${sanitize(container.name)}`, (engine) => engine.execShell(container.id));
       case 'containers.rename':
         return services.prompt(`Rename ${sanitize(container.name)} to`, sanitize(container.name), (name) => void renameTo(container, name), 'renames');
     }

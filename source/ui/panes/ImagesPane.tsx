@@ -72,7 +72,7 @@ async function runFromForm(services: Services, values: RunFormValues): Promise<s
     const {id} = await engine.createContainer(spec);
     services.closeView();
     services.store.refresh(id);
-    await services.handOver(sanitize(spec.name ?? spec.image), (e) => e.attachTerminal(id));
+    await services.handOver(`run ${sanitize(spec.name ?? spec.image)}`, (e) => e.attachTerminal(id));
   } catch (error) {
     return describeError(error);
   }
