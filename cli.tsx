@@ -9,6 +9,7 @@ import {handOverTerminal} from './source/handover.js';
 import {withIncrementalFix} from './source/ui/frame-stdout.js';
 import {enterFullScreen, leaveFullScreen, log, LOG_FILE} from './source/terminal.js';
 import {sanitize} from './source/format/sanitize.js';
+import {format} from 'node:util';
 
 const cli = meow(
   `
@@ -100,6 +101,11 @@ const onHandOver: NonNullable<AppProps['onHandOver']> = async (open) => {
 const mount = () =>
   render(<App store={store} memory={memory} onHandOver={onHandOver} />, {stdout, incrementalRendering: true, patchConsole: false, exitOnCtrlC: false});
 
+// Anything that prints (React's warnings above all) would write over the frame and scroll the
+// screen: while the dashboard is up, the console goes to the log file.
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  console[level] = (...args: unknown[]) => log(`console.${level}: ${format(...args)}`);
+}
 enterFullScreen();
 app = mount();
 void store.start();

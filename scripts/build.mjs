@@ -49,7 +49,9 @@ export async function bundle({ifNeeded = false} = {}) {
     banner: {
       js: "#!/usr/bin/env node\nimport {createRequire as __wwRequire} from 'node:module'; const require = __wwRequire(import.meta.url);",
     },
-    define: {'process.env.DEV': '"false"'},
+    // React and Ink pick their development builds unless NODE_ENV says production: those check
+    // and warn on every render (slower, and their warnings are not for users).
+    define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
     logLevel: 'warning',
   });
   return true;
