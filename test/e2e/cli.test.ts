@@ -30,6 +30,22 @@ describe('whalewatch in a terminal', () => {
     expect(app.output().lastIndexOf(RESTORED)).toBeGreaterThan(app.output().lastIndexOf('\u001b[?1049h'));
   });
 
+  it('takes a long paste into the filter whole, and nothing but the frame reaches the screen', async () => {
+    const app = startPty(['--host', testHost()]);
+    await app.waitFor((s) => s.includes(container.name) && s.includes('● connected'));
+    app.write('/');
+    await app.waitFor((s) => s.includes('filter: █'));
+    // 90 characters in one write, as a terminal sends a paste (the filter line shows them all).
+    const text = Array.from({length: 10}, (_, i) => `paste${String(i).padStart(2, '0')}-x`).join('');
+    app.write(text);
+    const screen = await app.waitFor((s) => s.includes(`filter: ${text}█`), 20_000);
+    // The tab bar is still the first line: nothing printed beside the frame scrolled it away.
+    expect(screen.split('\n')[0]).toContain('1 Containers');
+    expect(app.output()).not.toMatch(/Maximum update depth|Warning:/);
+    app.write('\u0003');
+    await app.exited;
+  });
+
   for (const [how, act] of [
     ['Ctrl-C', (app: ReturnType<typeof startPty>) => app.write('\u0003')],
     ['SIGTERM', (app: ReturnType<typeof startPty>) => app.pty.kill('SIGTERM')],

@@ -84,7 +84,7 @@ export function FormView<Values extends Record<string, string>>({spec, initial, 
 
   const labelWidth = Math.max(...spec.fields.map((f) => f.label.length)) + 1;
   const preview = spec.preview ? `$ ${spec.preview(values)}` : '';
-  const previewRows = rows(sanitize(preview), width, Math.max(1, height - spec.fields.length - 4));
+  const previewRows = rows(sanitize(preview), width - 1, Math.max(1, height - spec.fields.length - 4));
   const count = Object.keys(errors).length;
   const status = busy
     ? 'working…'
