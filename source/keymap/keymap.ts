@@ -110,6 +110,7 @@ export const COMMANDS: readonly Command[] = [
   {id: 'text.bottom', keys: ['G', 'end'], label: 'bottom', description: 'Go to the bottom.', scope: 'text'},
   {id: 'text.search', keys: ['/'], label: 'search', description: 'Search (type, Enter searches, Esc cancels).', scope: 'text', footer: true},
   {id: 'text.next', keys: ['n'], label: 'next', description: 'Next match.', scope: 'text', footer: true},
+  {id: 'text.secrets', keys: ['S'], label: 'secrets', description: 'Show or mask the values of secret-looking environment variables (PASSWORD, TOKEN, KEY, …).', scope: 'text'},
   {id: 'text.previous', keys: ['N'], label: 'previous', description: 'Previous match.', scope: 'text', footer: true},
 
   {id: 'logs.follow', keys: ['f'], label: 'pause/follow', description: 'Pause or resume following new lines.', scope: 'logs', footer: true},

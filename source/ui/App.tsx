@@ -32,7 +32,7 @@ export const MIN_SIZE = {columns: 60, rows: 12};
 /** What covers the list: a text view, help or the palette. */
 type View =
   | {kind: 'logs'; container: Container}
-  | {kind: 'text'; title: string; lines: readonly ViewLine[]}
+  | {kind: 'text'; title: string; lines: readonly ViewLine[]; revealed?: readonly ViewLine[]}
   | {kind: 'help'; scopes: Scope[]}
   | {kind: 'palette'}
   | {kind: 'events'}
@@ -133,7 +133,7 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
       toast,
       confirm: (question, onAnswer, extras) => setDialog({kind: 'confirm', question, extras: extras ?? {}, onAnswer}),
       prompt: (title, value, onAccept, accept) => setDialog({kind: 'prompt', title, value, accept, onAccept}),
-      openText: (title, lines) => setView({kind: 'text', title, lines}),
+      openText: (title, lines, revealed) => setView({kind: 'text', title, lines, revealed}),
       openLogs: (container) => setView({kind: 'logs', container}),
       openView: (render, scopes) => setView({kind: 'custom', render, scopes}),
       closeView: () => setView(undefined),
@@ -291,7 +291,7 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
           {view?.kind === 'logs' && store.engine ? (
             <LogsView engine={store.engine} id={view.container.id} name={sanitize(view.container.name)} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'text' ? (
-            <TextView title={view.title} lines={view.lines} width={width} height={main} onClose={() => setView(undefined)} />
+            <TextView title={view.title} lines={view.lines} revealed={view.revealed} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'events' ? (
             <EventsView events={snapshot.events} width={width} height={main} onClose={() => setView(undefined)} />
           ) : view?.kind === 'custom' ? (

@@ -51,6 +51,9 @@ export function detailLines(container: Container, inspected: unknown, stats: Sta
   if (!i.Mounts?.length) lines.push('  none');
   lines.push('', 'Networks');
   for (const [name, net] of Object.entries(i.NetworkSettings?.Networks ?? {})) lines.push(`  ${s(name)} ${s(net.IPAddress)}`);
+  lines.push('', 'Environment');
+  for (const entry of i.Config?.Env ?? []) lines.push(`  ${s(entry)}`);
+  if (!i.Config?.Env?.length) lines.push('  none');
   lines.push('', 'Labels');
   for (const [key, value] of Object.entries(container.labels).sort()) lines.push(`  ${s(key)}=${s(value)}`);
   if (Object.keys(container.labels).length === 0) lines.push('  none');

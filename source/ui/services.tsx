@@ -25,8 +25,8 @@ export type Services = {
   confirm(question: string, onAnswer: (answer: Answer) => void, extras?: AnswerExtras): void;
   /** Asks for one line of text; `accept` is the word for Enter ("renames", "pulls"). */
   prompt(title: string, value: string, onAccept: (value: string) => void, accept?: string): void;
-  /** Opens a scrollable, searchable text view. */
-  openText(title: string, lines: readonly ViewLine[]): void;
+  /** Opens a scrollable, searchable text view; `revealed` is the text with its secrets unmasked (S shows it). */
+  openText(title: string, lines: readonly ViewLine[], revealed?: readonly ViewLine[]): void;
   /** Opens the logs of a container. */
   openLogs(container: Container): void;
   /** Opens a view of the pane's own (a form, a progress view); `scopes` drive footer and help. */

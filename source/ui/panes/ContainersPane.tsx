@@ -7,6 +7,7 @@ import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import {useServices} from '../services.js';
 import {CONTAINER_ACTIONS} from '../actions.js';
 import {detailLines, jsonLines} from '../details.js';
+import {hasSecrets, maskSecrets} from '../../format/secrets.js';
 
 /** States in which a container counts as running for the "running only" view. */
 const LIVE = new Set(['running', 'paused', 'restarting']);
@@ -45,8 +46,10 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
     if (!engine) return;
     try {
       const inspected = await engine.inspectContainer(container.id);
-      const lines = details ? detailLines(container, inspected, store.getSnapshot().stats.get(container.id)) : jsonLines(inspected);
-      services.openText(`${details ? 'details' : 'inspect'} ${sanitize(container.name)}`, lines);
+      const stats = store.getSnapshot().stats.get(container.id);
+      const lines = (doc: unknown) => (details ? detailLines(container, doc, stats) : jsonLines(doc));
+      // Secret-looking environment values stay masked until S reveals them.
+      services.openText(`${details ? 'details' : 'inspect'} ${sanitize(container.name)}`, lines(maskSecrets(inspected)), hasSecrets(inspected) ? lines(inspected) : undefined);
     } catch (error) {
       toast('error', `inspect ${sanitize(container.name)}: ${describeError(error)}`);
     }

@@ -10,6 +10,8 @@ export type ViewLine = {text: string; stream?: 'stdout' | 'stderr'; time?: strin
 export type TextViewProps = {
   title: string;
   lines: readonly ViewLine[];
+  /** The same text with secret-looking values unmasked; S switches to it and back. */
+  revealed?: readonly ViewLine[];
   width: number;
   height: number;
   /** Keep the end in view as lines arrive. */
@@ -53,7 +55,9 @@ function highlight(text: string, query: string): Array<{text: string; match: boo
 }
 
 /** Scrollable text with search, highlight and next/previous match. */
-export function TextView({title, lines, width, height, follow = false, wrap = false, showTime = false, status, onClose, onScrolled}: TextViewProps) {
+export function TextView({title, lines: masked, revealed, width, height, follow = false, wrap = false, showTime = false, status, onClose, onScrolled}: TextViewProps) {
+  const [showSecrets, setShowSecrets] = useState(false);
+  const lines = showSecrets && revealed ? revealed : masked;
   const body = Math.max(1, height - 1);
   const [top, setTop] = useState(0);
   const [query, setQuery] = useState('');
@@ -93,6 +97,7 @@ export function TextView({title, lines, width, height, follow = false, wrap = fa
       case 'text.search': return void setTyping('');
       case 'text.next': return find(query, (match ?? shownTop - 1) + 1, 1);
       case 'text.previous': return find(query, (match ?? shownTop) - 1, -1);
+      case 'text.secrets': return revealed ? setShowSecrets((shown) => !shown) : false;
       default: return false;
     }
   });
@@ -126,7 +131,8 @@ export function TextView({title, lines, width, height, follow = false, wrap = fa
   }
   const position = lines.length === 0 ? 'empty' : `${shownTop + 1}-${Math.min(lines.length, shownTop + body)}/${lines.length}`;
   const search = typing !== undefined ? `/${typing}█` : query ? `/${query}${match === undefined ? ' (no match)' : ''}` : '';
-  const bar = [title, position, status, search].filter(Boolean).join(' · ');
+  const secrets = revealed ? (showSecrets ? 'secrets shown (S hides)' : 'secrets masked (S shows)') : '';
+  const bar = [title, position, status, secrets, search].filter(Boolean).join(' · ');
   return (
     <Box flexDirection="column" height={height} flexShrink={0}>
       {rows.map(({line, text, index}, i) => (
