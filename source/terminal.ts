@@ -1,5 +1,5 @@
-import {appendFileSync, writeSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {appendFileSync, mkdirSync, writeSync} from 'node:fs';
+import {homedir} from 'node:os';
 import {join} from 'node:path';
 
 /** Alternate screen on, cursor hidden. */
@@ -7,12 +7,18 @@ export const ENTER = '\u001b[?1049h\u001b[?25l';
 /** Cursor shown, alternate screen off: the terminal as it was. */
 export const LEAVE = '\u001b[?25h\u001b[?1049l';
 
-/** Where crashes and errors are written; never the screen. */
-export const LOG_FILE = join(tmpdir(), `whalewatch-${process.getuid?.() ?? 'user'}.log`);
+/** The XDG state directory of whalewatch: $XDG_STATE_HOME/whalewatch, or ~/.local/state/whalewatch. */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'whalewatch');
+}
+
+/** Where crashes and unexpected errors are written (never the screen); the crash line names it. */
+export const LOG_FILE = join(stateDir(), 'whalewatch.log');
 
 /** Appends a line to the log file; logging must never take the program down. */
 export function log(message: string): void {
   try {
+    mkdirSync(stateDir(), {recursive: true, mode: 0o700});
     appendFileSync(LOG_FILE, `${new Date().toISOString()} ${message}\n`);
   } catch {
     // Nowhere to write: nothing better to do than go on.

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CLI, RESTORED, startPty} from './pty.js';
@@ -61,12 +61,17 @@ describe('whalewatch in a terminal', () => {
   }
 
   it('restores the terminal after a crash and prints one line naming the log file', async () => {
-    const app = startPty(['--host', testHost()], {env: {WHALEWATCH_CRASH_TEST: 'boom for the test'}});
+    const state = mkdtempSync(join(tmpdir(), 'ww-state-'));
+    const app = startPty(['--host', testHost()], {env: {WHALEWATCH_CRASH_TEST: 'boom for the test', XDG_STATE_HOME: state}});
     const {exitCode} = await app.exited;
     expect(exitCode).toBe(1);
     // After the line only "show cursor" may follow (Ink restores the cursor on its way out).
     const after = app.output().slice(app.output().lastIndexOf(RESTORED) + RESTORED.length);
-    expect(after.replace(/\u001b\[\?25h/g, '').trim()).toMatch(/^whalewatch: crashed: boom for the test \(details in .+\.log\)$/);
+    const logFile = join(state, 'whalewatch', 'whalewatch.log');
+    expect(after.replace(/\u001b\[\?25h/g, '').trim()).toBe(`whalewatch: crashed: boom for the test (details in ${logFile})`);
+    // The stack went to the log file under the XDG state directory, not to the screen.
+    expect(readFileSync(logFile, 'utf8')).toMatch(/crash: Error: boom for the test\n\s+at /);
+    expect(app.output()).not.toMatch(/\n\s+at /);
   });
 
   it('refuses a malformed host with one line and exit code 2', () => {
