@@ -78,7 +78,7 @@ process.on('unhandledRejection', crash);
 // App. The store keeps every list and stream meanwhile, and the App's memory keeps the pane,
 // the selection and the toasts, so the dashboard comes back as it was.
 const memory = createAppMemory();
-const stdout = withIncrementalFix(process.stdout);
+const stdout = withIncrementalFix(process.stdout, {noColour: Boolean(process.env.NO_COLOR)});
 let app: Instance;
 let handing: {session: TerminalSession; resolve(result: HandOverResult): void} | undefined;
 let busy = false;

@@ -46,6 +46,17 @@ describe('whalewatch in a terminal', () => {
     await app.exited;
   });
 
+  it('draws no colours when NO_COLOR is set, but still shows the selection', async () => {
+    const app = startPty(['--host', testHost()], {env: {NO_COLOR: '1', FORCE_COLOR: undefined}});
+    await app.waitFor((s) => s.includes(container.name) && s.includes('● connected'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // SGR colour codes: 30–37, 38;…, 39, 90–97 (and the background ones).
+    expect(app.output()).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
+    expect(app.output()).toContain('\u001b[7m');
+    app.write('q');
+    await app.exited;
+  });
+
   for (const [how, act] of [
     ['Ctrl-C', (app: ReturnType<typeof startPty>) => app.write('\u0003')],
     ['SIGTERM', (app: ReturnType<typeof startPty>) => app.pty.kill('SIGTERM')],
