@@ -13,7 +13,8 @@ import {hasSecrets, maskSecrets} from '../../format/secrets.js';
 const LIVE = new Set(['running', 'paused', 'restarting']);
 
 /** The containers pane: every container with live stats, and the container actions. */
-export function ContainersPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
+export function ContainersPane(props: PaneProps) {
+  const {snapshot, state, setState} = props;
   const services = useServices();
   const {store, toast} = services;
   const items = useMemo<ContainerRow[]>(
@@ -93,13 +94,9 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
   const empty = emptyText(snapshot, state.showAll ? 'No containers on this engine.' : 'No running containers. a shows all of them.');
   return (
     <ResourceList
+      {...props}
       pane={containersPane}
       items={items}
-      state={state}
-      setState={setState}
-      width={width}
-      height={height}
-      nowSeconds={nowSeconds}
       scope="containers"
       onCommand={onCommand}
       empty={empty}

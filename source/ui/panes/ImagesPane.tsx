@@ -98,7 +98,8 @@ async function openHistory(services: Services, id: string, name: string) {
 }
 
 /** The images pane: one row per tag; pull, run, build, tag, history, remove and prune. */
-export function ImagesPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
+export function ImagesPane(props: PaneProps) {
+  const {snapshot, state, setState} = props;
   const services = useServices();
   const items = useMemo(() => imageRows(snapshot.images, snapshot.containers), [snapshot.images, snapshot.containers]);
   const networks = snapshot.networks.map((n) => n.name).filter((n) => n !== 'none');
@@ -185,13 +186,9 @@ export function ImagesPane({snapshot, state, setState, width, height, nowSeconds
 
   return (
     <ResourceList
+      {...props}
       pane={imagesPane}
       items={items}
-      state={state}
-      setState={setState}
-      width={width}
-      height={height}
-      nowSeconds={nowSeconds}
       scope="images"
       onCommand={onCommand}
       empty={emptyText(snapshot, 'No images on this engine. p pulls one, b builds one.')}

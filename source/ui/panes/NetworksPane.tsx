@@ -1,14 +1,13 @@
 import React, {useMemo} from 'react';
 import {BUILTIN_NETWORKS, networkRows, networksPane, type NetworkRow} from '../../panes/networks.js';
 import {sanitize} from '../../format/sanitize.js';
-import {describeError} from '../../docker/errors.js';
 import type {Network} from '../../docker/types.js';
 import type {Engine} from '../../docker/engine.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import type {ListRow} from '../../panes/list.js';
 import {useServices, type Services} from '../services.js';
 import {openInspect} from './inspect.js';
-import {FormView} from '../forms/FormView.js';
+import {openForm} from '../forms/open-form.js';
 import type {FormSpec} from '../forms/form.js';
 import {INITIAL_NETWORK_VALUES, networkForm, networkOptions} from '../forms/network-form.js';
 
@@ -34,61 +33,28 @@ function openPicker(services: Services, network: Network, choices: string[], con
   const verb = connect ? 'connects it' : 'disconnects it';
   const spec = pickContainer(`${connect ? 'Connect a container to' : 'Disconnect a container from'} ${name} (← → choose)`, choices.map((c) => sanitize(c)), verb);
   const call = (engine: Engine, container: string) => (connect ? engine.connectNetwork(network.id, container) : engine.disconnectNetwork(network.id, container));
-  services.openView(
-    (props) => (
-      <FormView
-        spec={spec}
-        initial={{container: sanitize(choices[0])}}
-        onSubmit={async ({container}) => {
-          const engine = services.store.engine;
-          if (!engine) return 'not connected to the engine';
-          // The choice shows sanitized names: act on the real one it stands for.
-          const real = choices[spec.fields[0].kind === 'choice' ? spec.fields[0].choices.indexOf(container) : 0] ?? container;
-          try {
-            await call(engine, real);
-            services.closeView();
-            services.toast('done', `${sanitize(real)} ${connect ? 'connected to' : 'disconnected from'} ${name}`);
-            // The engine's network event makes the store read the container again.
-          } catch (error) {
-            return describeError(error);
-          }
-        }}
-        {...props}
-      />
-    ),
-    ['form'],
-  );
+  openForm(services, spec, {container: sanitize(choices[0])}, async (engine, {container}) => {
+    // The choice shows sanitized names: act on the real one it stands for.
+    const real = choices[spec.fields[0].kind === 'choice' ? spec.fields[0].choices.indexOf(container) : 0] ?? container;
+    await call(engine, real);
+    // The engine's network event makes the store read the container again.
+    return `${sanitize(real)} ${connect ? 'connected to' : 'disconnected from'} ${name}`;
+  });
 }
 
 /** The networks pane: subnets and attached containers; create, connect, disconnect, remove, prune. */
-export function NetworksPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
+export function NetworksPane(props: PaneProps) {
+  const {snapshot, state, setState} = props;
   const services = useServices();
   const items = useMemo(() => networkRows(snapshot.networks, snapshot.containers), [snapshot.networks, snapshot.containers]);
 
   const onCommand = (id: string, selected: ListRow<NetworkRow> | undefined) => {
     if (id === 'networks.create') {
-      return services.openView(
-        (props) => (
-          <FormView
-            spec={networkForm}
-            initial={INITIAL_NETWORK_VALUES}
-            onSubmit={async (values) => {
-              const engine = services.store.engine;
-              if (!engine) return 'not connected to the engine';
-              try {
-                await engine.createNetwork(networkOptions(values));
-                services.closeView();
-                services.toast('done', `network ${sanitize(values.name.trim())} created`);
-                services.store.refreshResource('networks');
-              } catch (error) {
-                return describeError(error);
-              }
-            }}
-            {...props}
-          />
-        ),
-        ['form'],
-      );
+      return openForm(services, networkForm, INITIAL_NETWORK_VALUES, async (engine, values) => {
+        await engine.createNetwork(networkOptions(values));
+        services.store.refreshResource('networks');
+        return `network ${sanitize(values.name.trim())} created`;
+      });
     }
     if (id === 'networks.prune') {
       const unused = items.filter((r) => r.containers.length === 0 && !BUILTIN_NETWORKS.has(r.network.name)).map((r) => r.network.name);
@@ -126,13 +92,9 @@ export function NetworksPane({snapshot, state, setState, width, height, nowSecon
 
   return (
     <ResourceList
+      {...props}
       pane={networksPane}
       items={items}
-      state={state}
-      setState={setState}
-      width={width}
-      height={height}
-      nowSeconds={nowSeconds}
       scope="networks"
       onCommand={onCommand}
       empty={emptyText(snapshot, 'No networks on this engine. c creates one.')}

@@ -2,19 +2,19 @@ import React, {useEffect, useMemo, useState} from 'react';
 import {volumeRows, volumesPane, type VolumeRow} from '../../panes/volumes.js';
 import {sanitize} from '../../format/sanitize.js';
 import {formatBytesSI} from '../../format/bytes.js';
-import {describeError} from '../../docker/errors.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import type {ListRow} from '../../panes/list.js';
 import {useServices} from '../services.js';
 import {openInspect} from './inspect.js';
-import {FormView} from '../forms/FormView.js';
+import {openForm} from '../forms/open-form.js';
 import {INITIAL_VOLUME_VALUES, volumeForm, volumeOptions} from '../forms/volume-form.js';
 
 /** Names in a question, a few of them. */
 const some = (names: readonly string[]) => names.slice(0, 5).map((n) => sanitize(n)).join(', ') + (names.length > 5 ? `, … (${names.length})` : '');
 
 /** The volumes pane: who uses each volume and its size; create, inspect, remove, prune. */
-export function VolumesPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
+export function VolumesPane(props: PaneProps) {
+  const {snapshot, state, setState} = props;
   const services = useServices();
   const [sizes, setSizes] = useState<ReadonlyMap<string, number> | undefined>(undefined);
   // Sizes come from disk usage, which walks the volumes on disk: read it when the pane opens and
@@ -35,28 +35,11 @@ export function VolumesPane({snapshot, state, setState, width, height, nowSecond
 
   const onCommand = (id: string, selected: ListRow<VolumeRow> | undefined) => {
     if (id === 'volumes.create') {
-      return services.openView(
-        (props) => (
-          <FormView
-            spec={volumeForm}
-            initial={INITIAL_VOLUME_VALUES}
-            onSubmit={async (values) => {
-              const engine = services.store.engine;
-              if (!engine) return 'not connected to the engine';
-              try {
-                const volume = await engine.createVolume(volumeOptions(values));
-                services.closeView();
-                services.toast('done', `volume ${sanitize(volume.name)} created`);
-                services.store.refreshResource('volumes');
-              } catch (error) {
-                return describeError(error);
-              }
-            }}
-            {...props}
-          />
-        ),
-        ['form'],
-      );
+      return openForm(services, volumeForm, INITIAL_VOLUME_VALUES, async (engine, values) => {
+        const volume = await engine.createVolume(volumeOptions(values));
+        services.store.refreshResource('volumes');
+        return `volume ${sanitize(volume.name)} created`;
+      });
     }
     if (id === 'volumes.prune') {
       const unused = items.filter((r) => r.usedBy.length === 0).map((r) => r.volume.name);
@@ -92,13 +75,9 @@ export function VolumesPane({snapshot, state, setState, width, height, nowSecond
 
   return (
     <ResourceList
+      {...props}
       pane={volumesPane}
       items={items}
-      state={state}
-      setState={setState}
-      width={width}
-      height={height}
-      nowSeconds={nowSeconds}
       scope="volumes"
       onCommand={onCommand}
       empty={emptyText(snapshot, 'No volumes on this engine. c creates one.')}
