@@ -20,6 +20,7 @@ const cli = meow(
     --host, -H      Docker host: unix:///path, tcp://host:port, ssh://user@host
     --context, -c   Docker context to use (see docker context ls)
     --read-only     Refuse every action that changes anything
+    --ascii         ASCII only, for consoles without Unicode glyphs (on by itself for TERM=linux)
     --help          This text
     --version       The version
 
@@ -31,10 +32,13 @@ const cli = meow(
 `,
   {
     importMeta: import.meta,
+    // An unset flag stays undefined, so --ascii and --no-ascii can both override TERM's choice.
+    booleanDefault: undefined,
     flags: {
       host: {type: 'string', shortFlag: 'H'},
       context: {type: 'string', shortFlag: 'c'},
       readOnly: {type: 'boolean', default: false},
+      ascii: {type: 'boolean'},
     },
   },
 );
@@ -78,7 +82,9 @@ process.on('unhandledRejection', crash);
 // App. The store keeps every list and stream meanwhile, and the App's memory keeps the pane,
 // the selection and the toasts, so the dashboard comes back as it was.
 const memory = createAppMemory();
-const stdout = withIncrementalFix(process.stdout, {noColour: Boolean(process.env.NO_COLOR)});
+// The Linux console's font has few glyphs beyond ASCII; --no-ascii keeps them anyway.
+const ascii = cli.flags.ascii ?? process.env.TERM === 'linux';
+const stdout = withIncrementalFix(process.stdout, {noColour: Boolean(process.env.NO_COLOR), ascii});
 let app: Instance;
 let handing: {session: TerminalSession; resolve(result: HandOverResult): void} | undefined;
 let busy = false;

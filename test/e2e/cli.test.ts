@@ -57,6 +57,24 @@ describe('whalewatch in a terminal', () => {
     await app.exited;
   });
 
+  for (const [how, args, env] of [['--ascii', ['--ascii'], {}], ['TERM=linux', [], {TERM: 'linux'}]] as const) {
+    it(`writes only ASCII with ${how}, names from containers included`, async () => {
+      const wide = await runContainer({name: uniqueName('ww-ascii'), labels: {note: '字幕 ✓ 😀'}});
+      try {
+        const app = startPty(['--host', testHost(), ...args], {env});
+        await app.waitFor((s) => s.includes(wide.name) && s.includes('* connected'));
+        app.write('/');
+        app.write(`${wide.name.slice(0, 8)}字`);
+        await app.waitFor((s) => s.includes('filter: ww-ascii??'));
+        expect(app.output()).toMatch(/^[\u0000-\u007f]*$/);
+        app.write('\u0003');
+        await app.exited;
+      } finally {
+        await removeContainer(wide.id);
+      }
+    });
+  }
+
   for (const [how, act] of [
     ['Ctrl-C', (app: ReturnType<typeof startPty>) => app.write('\u0003')],
     ['SIGTERM', (app: ReturnType<typeof startPty>) => app.pty.kill('SIGTERM')],

@@ -28,7 +28,7 @@ export function startPty(args: string[], options: {columns?: number; rows?: numb
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...options.env})) if (value !== undefined && key !== 'CI') env[key] = value;
   const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-  const pty = spawn(process.execPath, [CLI, ...args], {cols: columns, rows, env, name: 'xterm-256color'});
+  const pty = spawn(process.execPath, [CLI, ...args], {cols: columns, rows, env, name: env.TERM});
   let output = '';
   pty.onData((data) => {
     output += data;
