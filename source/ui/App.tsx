@@ -77,6 +77,21 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
   const [memory] = useState(() => sharedMemory ?? createAppMemory());
   const snapshot = useSnapshot(store);
   const size = useSize(fixedSize);
+  // After a resize the terminal has moved or cut what was on screen, and Ink's incremental
+  // renderer, which only rewrites changed lines relative to where it left the cursor, would draw
+  // over the remains (a resize storm left a garbled screen). One frame as tall as the terminal
+  // makes Ink's next frame clear the screen and draw everything again.
+  const [repaint, setRepaint] = useState(false);
+  const firstSize = useRef(true);
+  useEffect(() => {
+    if (firstSize.current || fixedSize) {
+      firstSize.current = false;
+      return;
+    }
+    setRepaint(true);
+    const timer = setTimeout(() => setRepaint(false), 80);
+    return () => clearTimeout(timer);
+  }, [size.columns, size.rows]);
   const {exit} = useApp();
   const handlers = useRef<Partial<Record<Scope, Handler>>>({});
   const [editor, setEditorState] = useState<Editor | undefined>(undefined);
@@ -262,7 +277,7 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
   }
 
   // Rows − 1: a frame as tall as the terminal makes Ink clear and redraw everything (DESIGN.md).
-  const height = size.rows - 1;
+  const height = size.rows - (repaint ? 0 : 1);
   const width = size.columns;
   const main = height - 4;
   const helpLines = (helpScopes: Scope[]): ViewLine[] =>

@@ -75,6 +75,26 @@ describe('whalewatch in a terminal', () => {
     });
   }
 
+  it('survives a resize storm and ends drawn right at the last size', async () => {
+    const app = startPty(['--host', testHost()]);
+    await app.waitFor((s) => s.includes(container.name) && s.includes('● connected'));
+    // 100 resizes over about two seconds, down to below the smallest layout and back up.
+    for (let i = 0; i < 100; i++) {
+      app.resize(50 + ((i * 37) % 120), 10 + ((i * 13) % 40));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    app.resize(90, 26);
+    const screen = await app.waitFor((s) => {
+      const lines = s.split('\n');
+      return lines[0].includes('1 Containers') && lines.some((l) => l.includes(container.name)) && lines[24].includes('● connected');
+    });
+    // Exactly one frame: the tab bar once, the status bar on the last line but one.
+    expect(screen.split('\n').filter((l) => l.includes('1 Containers'))).toHaveLength(1);
+    app.write('j');
+    app.write('q');
+    expect((await app.exited).exitCode).toBe(0);
+  });
+
   for (const [how, act] of [
     ['Ctrl-C', (app: ReturnType<typeof startPty>) => app.write('\u0003')],
     ['SIGTERM', (app: ReturnType<typeof startPty>) => app.pty.kill('SIGTERM')],
