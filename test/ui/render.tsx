@@ -31,7 +31,7 @@ export function renderApp(store: Store, size = {columns: 160, rows: 40}, props: 
       }
     },
     /** Waits until the frame passes the test; fails with the last frame shown. */
-    async waitFor(test: (frame: string) => boolean, timeout = 10_000): Promise<string> {
+    async waitFor(test: (frame: string) => boolean, timeout = 20_000): Promise<string> {
       const deadline = Date.now() + timeout;
       for (;;) {
         const current = frame();
