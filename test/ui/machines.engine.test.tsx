@@ -8,10 +8,23 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {KEYS, lineWith, renderApp, testStore} from './render.js';
 import {FIXTURE_IMAGE, TEST_LABEL, TEST_LABEL_VALUE, testDocker, testHost, uniqueName} from '../engine/fixtures.js';
 import {startEngine, type EngineHandle} from '../engine/engine.js';
+import {makeTlsFiles, type TlsFiles} from '../engine/tls.js';
 import {MachinesMonitor} from '../../source/store/machines.js';
 import {configFile} from '../../source/docker/host-config.js';
 import {createAppMemory, type AppMemory} from '../../source/ui/App.js';
 import type {Store} from '../../source/store/store.js';
+
+/** A TCP port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const sha = (name: string) => createHash('sha256').update(name).digest('hex');
 
@@ -34,16 +47,26 @@ describe('the Machines pane with a second real engine', () => {
   let hang: net.Server;
   let hangPath: string;
   const sockets: net.Socket[] = [];
+  let tls: TlsFiles;
+  let wrongCa: TlsFiles;
+  let port: number;
 
   beforeAll(async () => {
-    second = await startEngine({tag: 'machines-test'});
+    root = mkdtempSync(path.join(tmpdir(), 'ww-machines-ui-'));
+    tls = makeTlsFiles(path.join(root, 'tls'));
+    wrongCa = makeTlsFiles(path.join(root, 'wrong'), 'some other CA');
+    port = await freePort();
+    // The second engine also listens on TCP with TLS, client certificates required (--tlsverify).
+    second = await startEngine({
+      tag: 'machines-test',
+      args: ['-H', `tcp://127.0.0.1:${port}`, '--tlsverify', '--tlscacert', tls.ca, '--tlscert', tls.serverCert, '--tlskey', tls.serverKey],
+    });
     secondDocker = new Dockerode({socketPath: new URL(second.host).pathname});
     // The second engine has no images: give it the fixture image from the suite's engine.
     await secondDocker.loadImage((await testDocker().getImage(FIXTURE_IMAGE).get()) as NodeJS.ReadableStream);
     await (
       await secondDocker.createContainer({name, Image: FIXTURE_IMAGE, Cmd: ['sh', '-c', 'while true; do sleep 1; done'], Labels: {[TEST_LABEL]: TEST_LABEL_VALUE}, StopTimeout: 1})
     ).start();
-    root = mkdtempSync(path.join(tmpdir(), 'ww-machines-ui-'));
     env = {DOCKER_CONFIG: path.join(root, 'docker'), XDG_CONFIG_HOME: path.join(root, 'xdg'), MACHINE_STORAGE_PATH: path.join(root, 'machine'), DOCKER_HOST: testHost()};
     addContext(env.DOCKER_CONFIG!, 'second', second.host);
     // A socket that accepts and never answers: the probe must say "timing out", keys go on working.
@@ -52,7 +75,17 @@ describe('the Machines pane with a second real engine', () => {
     hang = net.createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => hang.listen(hangPath, resolve));
     mkdirSync(path.dirname(configFile(env, root)), {recursive: true});
-    writeFileSync(configFile(env, root), JSON.stringify({hosts: [{name: 'silent', url: `unix://${hangPath}`}]}));
+    writeFileSync(
+      configFile(env, root),
+      JSON.stringify({
+        hosts: [
+          {name: 'silent', url: `unix://${hangPath}`},
+          {name: 'tls-right', url: `tcp://127.0.0.1:${port}`, tls: {ca: tls.ca, cert: tls.cert, key: tls.key, verify: true}},
+          {name: 'tls-wrong-ca', url: `tcp://127.0.0.1:${port}`, tls: {ca: wrongCa.ca, cert: tls.cert, key: tls.key, verify: true}},
+          {name: 'tls-no-cert', url: `tcp://127.0.0.1:${port}`, tls: {ca: tls.ca, verify: true}},
+        ],
+      }),
+    );
   });
 
   beforeAll(async () => {
@@ -116,6 +149,38 @@ describe('the Machines pane with a second real engine', () => {
     expect(memory.store?.getSnapshot().host).toMatchObject({name: 'second', url: second.host, source: 'context'});
   });
 
+  it('connects over TCP with TLS with the right CA and client certificate, and says why otherwise', async () => {
+    memory = createAppMemory();
+    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    app = renderApp(store, {columns: 220, rows: 30}, {memory, machines});
+    await app.press('5');
+    const frame = await app.waitFor(
+      (f) => lineWith(f, 'tls-right').includes('connected') && lineWith(f, 'tls-wrong-ca').includes('auth failure') && /tls-no-cert.*(auth failure|unreachable)/.test(f),
+    );
+    expect(lineWith(frame, 'tls-wrong-ca')).toContain(`auth failure: TLS handshake with tcp://127.0.0.1:${port} failed: the server's certificate is not signed by the`);
+    await app.press('/', ...'wrong', KEYS.enter);
+    await app.waitFor((f) => f.includes('filter: wrong'));
+    await app.press(KEYS.enter);
+    await app.waitFor((f) => f.includes("State:    auth failure: TLS handshake with") && f.includes("not signed by the CA given (unable to verify the first certificate)"));
+    await app.press(KEYS.escape, KEYS.escape);
+    await app.waitFor((f) => f.includes('RUN/STOP') && !f.includes('filter: wrong'));
+    // dockerd with --tlsverify wants a client certificate: without one the handshake is refused.
+    expect(lineWith(frame, 'tls-no-cert')).toMatch(/tls-no-cert.*(auth failure: TLS handshake|connection to tcp:\/\/127\.0\.0\.1:\d+ was closed)/);
+    await app.press('/', ...'tls-right', KEYS.enter);
+    await app.waitFor((f) => f.includes('filter: tls-right'));
+    await app.press(KEYS.enter);
+    const details = await app.waitFor((f) => f.includes('Environment (docker-machine env'));
+    expect(details).toContain('export DOCKER_TLS_VERIFY="1"');
+    expect(details).toContain(`export DOCKER_HOST="tcp://127.0.0.1:${port}"`);
+    expect(details).toContain(`export DOCKER_CERT_PATH=`);
+    await app.press(KEYS.escape);
+    await app.waitFor((f) => f.includes('RUN/STOP'));
+    // Switching to the TLS endpoint shows the second engine's container too.
+    await app.press('u');
+    await app.press('1');
+    await app.waitFor((f) => f.includes(name) && f.includes(`tls-right tcp://127.0.0.1:${port}`));
+  });
+
   it('copies the environment with OSC 52', async () => {
     memory = createAppMemory();
     const machines = new MachinesMonitor({env, home: root, timeoutMs: 1500, intervalMs: 60_000});
@@ -146,7 +211,8 @@ describe('the Machines pane with a second real engine', () => {
     await app.waitFor((f) => f.includes('✗ invalid host "tcp://10.0.0.5:99999": bad port "99999"'));
     expect(existsSync(file)).toBe(false);
 
-    await app.press(...Array(20).fill(KEYS.backspace), ...second.host, KEYS.enter);
+    // Pasted in one piece, as a person would.
+    await app.press(...Array(20).fill(KEYS.backspace), second.host, KEYS.enter);
     await app.waitFor((f) => f.includes('host lab added') && lineWith(f, ' lab ').includes('connected'));
     expect(machines.addedHosts()).toEqual([{name: 'lab', url: second.host}]);
     await app.press('/', ...'lab', KEYS.enter);
