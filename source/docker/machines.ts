@@ -264,8 +264,3 @@ export function discoverMachines(input: DiscoveryInput = {}): Discovery {
   }
   return {entries, config};
 }
-
-/** Whether `entry` is the host `target` points to (same URL, and same name when both are named). */
-export function isSameHost(entry: MachineEntry, target: HostTarget): boolean {
-  return entry.target !== undefined && entry.target.url === target.url && (entry.name === target.name || entry.source === 'env');
-}
