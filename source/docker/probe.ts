@@ -3,12 +3,15 @@
  * within one time limit, and one state word when it fails. A fresh client per probe: hosts
  * other than the active one have no store, and a probe must never hold a connection open.
  */
-import {createDocker, TimeoutError} from './client.js';
+import {createDocker, TimeoutError, withTimeout} from './client.js';
+import {Engine} from './engine.js';
 import {describeError} from './errors.js';
-import type {HostTarget} from './types.js';
+import type {Container, HostTarget} from './types.js';
 
 /** What a reachable host says about itself (text fields raw from the engine: sanitize to show). */
 export type HostFacts = {
+  /** The engine's own ID: two URLs (a socket and a TLS port) may reach the same engine. */
+  id: string;
   version: string;
   apiVersion: string;
   /** "linux", and the distribution as the engine names it. */
@@ -43,7 +46,7 @@ export function failureState(error: unknown): 'unreachable' | 'auth failure' | '
 
 /** The fields of GET /info that a probe reads. */
 type RawInfo = {
-  ContainersRunning?: number; ContainersStopped?: number; ContainersPaused?: number; Images?: number;
+  ID?: string; ContainersRunning?: number; ContainersStopped?: number; ContainersPaused?: number; Images?: number;
   NCPU?: number; MemTotal?: number; OSType?: string; OperatingSystem?: string; Architecture?: string;
 };
 
@@ -81,6 +84,7 @@ export async function probeHost(target: HostTarget, timeoutMs = 3000): Promise<P
       state: 'connected',
       latencyMs,
       facts: {
+        id: info.ID ?? '',
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: info.OSType ?? version.Os,
@@ -104,4 +108,24 @@ export async function probeHost(target: HostTarget, timeoutMs = 3000): Promise<P
     clearTimeout(timer);
     controller.abort();
   }
+}
+
+/** The containers of one host for the "all hosts" view, or why they could not be listed. */
+export type HostContainers = {host: HostTarget; containers?: Container[]; error?: string};
+
+/**
+ * Lists the containers of every host in parallel, each within `timeoutMs` (read-only clients:
+ * this view changes nothing). A host that fails says why and does not hold up the others.
+ */
+export async function listContainersOnHosts(targets: readonly HostTarget[], timeoutMs = 5000): Promise<HostContainers[]> {
+  return Promise.all(
+    targets.map(async (host): Promise<HostContainers> => {
+      try {
+        const engine = new Engine(await createDocker(host), true);
+        return {host, containers: await withTimeout(engine.listContainers(), timeoutMs, `listing containers of ${host.url}`)};
+      } catch (error) {
+        return {host, error: error instanceof TimeoutError ? error.message : describeError(error, host)};
+      }
+    }),
+  );
 }

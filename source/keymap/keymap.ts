@@ -105,6 +105,7 @@ export const COMMANDS: readonly Command[] = [
   {id: 'machines.copyEnv', keys: ['c'], label: 'copy env', description: 'Copy the export lines of the selected host (as docker-machine env prints them) to the clipboard, through the terminal (OSC 52).', scope: 'machines', footer: true},
   {id: 'machines.add', keys: ['a'], label: 'add host', description: 'Add a host (name, unix:// tcp:// ssh:// URL, TLS files) to whalewatch\'s config file.', scope: 'machines', footer: true},
   {id: 'machines.remove', keys: ['d'], label: 'remove', description: 'Remove the selected added host from whalewatch\'s config file, after confirmation.', scope: 'machines', footer: true},
+  {id: 'machines.allContainers', keys: ['A'], label: 'all hosts', description: 'Containers of every reachable host in one table, with a HOST column.', scope: 'machines', footer: true},
   {id: 'machines.lifecycle', keys: ['m'], label: 'docker-machine', description: 'Run docker-machine on the selected machine (start, stop, restart, rm, regenerate-certs) or create one; needs docker-machine on PATH.', scope: 'machines', mutating: true},
 
   {id: 'filter.accept', keys: ['return'], label: 'keep', description: 'Keep the filter and go back to the list.', scope: 'filter', footer: true},

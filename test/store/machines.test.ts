@@ -34,7 +34,7 @@ function fakeProbe(answers: Record<string, ProbeResult>) {
 describe('MachinesMonitor', () => {
   it('probes every usable host at once, none waiting for another, and marks the active one', async () => {
     const {probe, asked, settle} = fakeProbe({
-      'unix:///run/env.sock': {state: 'connected', latencyMs: 1, facts: {version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'x86_64', cpus: 2, memory: 1, running: 1, stopped: 0, images: 1}},
+      'unix:///run/env.sock': {state: 'connected', latencyMs: 1, facts: {id: 'E1', version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'x86_64', cpus: 2, memory: 1, running: 1, stopped: 0, images: 1}},
       'unix:///run/slow.sock': {state: 'timing out', reason: 'no answer'},
     });
     const monitor = new MachinesMonitor({...world([{name: 'slow', url: 'unix:///run/slow.sock'}, {name: 'bad', url: 'nope://'}]), probe, intervalMs: 1000});
