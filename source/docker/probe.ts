@@ -10,7 +10,11 @@ import type {Container, HostTarget} from './types.js';
 
 /** What a reachable host says about itself (text fields raw from the engine: sanitize to show). */
 export type HostFacts = {
-  /** The engine's own ID: two URLs (a socket and a TLS port) may reach the same engine. */
+  /**
+   * Who the engine is, to tell when two URLs (a socket and a TLS port) reach the same one: its
+   * ID, host name and data root together. The ID alone is not enough: engines sharing
+   * /etc/docker/key.json (two on one machine, cloned VMs) share it (measured on the test engines).
+   */
   id: string;
   version: string;
   apiVersion: string;
@@ -46,7 +50,7 @@ export function failureState(error: unknown): 'unreachable' | 'auth failure' | '
 
 /** The fields of GET /info that a probe reads. */
 type RawInfo = {
-  ID?: string; ContainersRunning?: number; ContainersStopped?: number; ContainersPaused?: number; Images?: number;
+  ID?: string; Name?: string; DockerRootDir?: string; ContainersRunning?: number; ContainersStopped?: number; ContainersPaused?: number; Images?: number;
   NCPU?: number; MemTotal?: number; OSType?: string; OperatingSystem?: string; Architecture?: string;
 };
 
@@ -84,7 +88,7 @@ export async function probeHost(target: HostTarget, timeoutMs = 3000): Promise<P
       state: 'connected',
       latencyMs,
       facts: {
-        id: info.ID ?? '',
+        id: [info.ID ?? '', info.Name ?? '', info.DockerRootDir ?? ''].join('|'),
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: info.OSType ?? version.Os,
