@@ -1,5 +1,5 @@
 import {discoverMachines, type DiscoveryInput, type MachineEntry} from '../docker/machines.js';
-import {probeHost, type ProbeResult} from '../docker/probe.js';
+import {listContainersOnHosts, probeHost, type HostContainers, type ProbeResult} from '../docker/probe.js';
 import {saveHosts, type AddedHost, type HostConfig} from '../docker/host-config.js';
 import type {HostTarget} from '../docker/types.js';
 
@@ -138,6 +138,26 @@ export class MachinesMonitor {
     this.discover();
     saveHosts(this.config!, this.config!.hosts.filter((h) => h.name !== name));
     this.discover();
+  }
+
+  /**
+   * The reachable hosts, each engine once (a context, an added host and DOCKER_HOST may all
+   * reach one engine, by socket or by TLS port), the active one first.
+   */
+  reachableHosts(): HostTarget[] {
+    const seen = new Set<string>();
+    const reachable = this.snapshot.rows.filter((r) => r.probe?.state === 'connected' && r.entry.target);
+    return [...reachable.filter((r) => r.active), ...reachable.filter((r) => !r.active)].flatMap((r) => {
+      const id = r.probe?.state === 'connected' && r.probe.facts.id ? r.probe.facts.id : r.entry.url;
+      if (seen.has(id)) return [];
+      seen.add(id);
+      return [r.entry.target!];
+    });
+  }
+
+  /** The containers of every reachable host (one read-only list each, in parallel). */
+  listAllContainers(hosts: readonly HostTarget[] = this.reachableHosts()): Promise<HostContainers[]> {
+    return listContainersOnHosts(hosts, this.options.timeoutMs ?? 3000);
   }
 
   /** Stops the timer; probes under way end on their own time limit. */

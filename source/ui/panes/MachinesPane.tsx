@@ -83,17 +83,8 @@ export function MachinesPane({state, setState, width, height, nowSeconds}: PaneP
     }
     if (id === 'machines.add') return openAddForm(services);
     if (id === 'machines.allContainers') {
-      // Reachable hosts, each engine once by its ID (a context, an added host and DOCKER_HOST
-      // may all reach one engine, by socket or by TLS port): the active host's name first.
-      const seen = new Set<string>();
-      const reachable = snapshot.rows.filter((r) => r.probe?.state === 'connected' && r.entry.target);
-      const hosts = [...reachable.filter((r) => r.active), ...reachable.filter((r) => !r.active)].flatMap((r) => {
-        const id = r.probe?.state === 'connected' ? r.probe.facts.id || r.entry.url : r.entry.url;
-        if (seen.has(id)) return [];
-        seen.add(id);
-        return [r.entry.target!];
-      });
-      return services.openView((props) => <AllHostsView hosts={hosts} {...props} />, ['text', 'global']);
+      const hosts = machines.reachableHosts();
+      return services.openView((props) => <AllHostsView hosts={hosts} list={() => machines.listAllContainers(hosts)} {...props} />, ['text', 'global']);
     }
     const row = selected?.kind === 'item' ? selected.row : undefined;
     if (id === 'machines.lifecycle') return openMachineLifecycle(services, row);

@@ -1,5 +1,5 @@
 import React, {useEffect, useState} from 'react';
-import {listContainersOnHosts, type HostContainers} from '../../docker/probe.js';
+import type {HostContainers} from '../../docker/probe.js';
 import type {HostTarget} from '../../docker/types.js';
 import {sanitize} from '../../format/sanitize.js';
 import {pad, truncate} from '../../format/cells.js';
@@ -18,11 +18,11 @@ export function allHostsLines(results: readonly HostContainers[]): ViewLine[] {
 }
 
 /** Containers of every reachable host in one table, read once when opened. */
-export function AllHostsView({hosts, ...props}: ViewProps & {hosts: readonly HostTarget[]}) {
+export function AllHostsView({hosts, list, ...props}: ViewProps & {hosts: readonly HostTarget[]; list(): Promise<HostContainers[]>}) {
   const [lines, setLines] = useState<ViewLine[] | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void listContainersOnHosts(hosts).then((results) => live && setLines(allHostsLines(results)));
+    void list().then((results) => live && setLines(allHostsLines(results)));
     return () => {
       live = false;
     };
