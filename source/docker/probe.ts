@@ -4,7 +4,7 @@
  * other than the active one have no store, and a probe must never hold a connection open.
  */
 import {createDocker, TimeoutError, withTimeout} from './client.js';
-import {Engine} from './engine.js';
+import {toContainer} from './engine.js';
 import {describeError} from './errors.js';
 import type {Container, HostTarget} from './types.js';
 
@@ -124,11 +124,17 @@ export type HostContainers = {host: HostTarget; containers?: Container[]; error?
 export async function listContainersOnHosts(targets: readonly HostTarget[], timeoutMs = 5000): Promise<HostContainers[]> {
   return Promise.all(
     targets.map(async (host): Promise<HostContainers> => {
+      // Aborted at the limit, like a probe, so a host that stops answering keeps no connection.
+      const controller = new AbortController();
       try {
-        const engine = new Engine(await createDocker(host), true);
-        return {host, containers: await withTimeout(engine.listContainers(), timeoutMs, `listing containers of ${host.url}`)};
+        const docker = await createDocker(host);
+        const list = (docker.listContainers as (options: object) => Promise<unknown[]>).bind(docker);
+        const raw = await withTimeout(list({all: true, abortSignal: controller.signal}), timeoutMs, `listing containers of ${host.url}`);
+        return {host, containers: raw.map((r) => toContainer(r as Parameters<typeof toContainer>[0]))};
       } catch (error) {
         return {host, error: error instanceof TimeoutError ? error.message : describeError(error, host)};
+      } finally {
+        controller.abort();
       }
     }),
   );

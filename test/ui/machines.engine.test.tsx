@@ -220,14 +220,15 @@ describe('the Machines pane with a second real engine', () => {
     await app.waitFor((f) => f.includes('RUN/STOP'));
     await app.press('a');
     await app.waitFor((f) => f.includes('Add a Docker host'));
-    await app.press(...'lab', KEYS.down, ...'http://10.0.0.5:2375', KEYS.enter);
+    // Text is pasted (one write each), as a person pastes a URL.
+    await app.press('lab', KEYS.down, 'http://10.0.0.5:2375', KEYS.enter);
     await app.waitFor((f) => f.includes('✗ the URL starts with unix://, tcp:// or ssh://'));
-    await app.press(...Array(20).fill(KEYS.backspace), ...'tcp://10.0.0.5:99999', KEYS.enter);
+    await app.press(KEYS.backspace.repeat(20), 'tcp://10.0.0.5:99999', KEYS.enter);
     await app.waitFor((f) => f.includes('✗ invalid host "tcp://10.0.0.5:99999": bad port "99999"'));
     expect(existsSync(file)).toBe(false);
 
     // Pasted in one piece, as a person would.
-    await app.press(...Array(20).fill(KEYS.backspace), second.host, KEYS.enter);
+    await app.press(KEYS.backspace.repeat(20), second.host, KEYS.enter);
     await app.waitFor((f) => f.includes('host lab added') && lineWith(f, ' lab ').includes('connected'));
     expect(machines.addedHosts()).toEqual([{name: 'lab', url: second.host}]);
     await app.press('/', ...'lab', KEYS.enter);
