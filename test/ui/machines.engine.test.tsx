@@ -111,7 +111,7 @@ describe('the Machines pane with a second real engine', () => {
 
   it('lists both engines and a silent socket, switches to the second engine, and shows its containers', async () => {
     memory = createAppMemory();
-    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 2000});
     app = renderApp(store, {columns: 180, rows: 30}, {memory, machines});
     await app.waitFor((f) => f.includes('Containers'));
     await app.press('5');
@@ -151,7 +151,7 @@ describe('the Machines pane with a second real engine', () => {
 
   it('connects over TCP with TLS with the right CA and client certificate, and says why otherwise', async () => {
     memory = createAppMemory();
-    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 2000});
     app = renderApp(store, {columns: 220, rows: 30}, {memory, machines});
     await app.press('5');
     const frame = await app.waitFor(
@@ -183,10 +183,10 @@ describe('the Machines pane with a second real engine', () => {
 
   it('shows the containers of every reachable host in one table with a HOST column', async () => {
     memory = createAppMemory();
-    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 2000});
     app = renderApp(store, {columns: 180, rows: 30}, {memory, machines});
     await app.press('5');
-    await app.waitFor((f) => lineWith(f, 'second').includes('connected') && lineWith(f, 'tls-right').includes('connected'));
+    await app.waitFor((f) => lineWith(f, 'DOCKER_HOST').includes('connected') && lineWith(f, 'second').includes('connected') && lineWith(f, 'tls-right').includes('connected'));
     await app.press('A');
     const frame = await app.waitFor((f) => f.includes('HOST') && f.includes(name));
     // Once per engine: the TLS endpoint is the same engine as the context "second"; the suite's
@@ -198,7 +198,7 @@ describe('the Machines pane with a second real engine', () => {
 
   it('copies the environment with OSC 52', async () => {
     memory = createAppMemory();
-    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 2000});
     app = renderApp(store, {columns: 180, rows: 30}, {memory, machines});
     await app.press('5');
     await app.waitFor((f) => lineWith(f, 'second').includes('connected'));
@@ -214,7 +214,7 @@ describe('the Machines pane with a second real engine', () => {
     const emptyEnv = {...env, XDG_CONFIG_HOME: path.join(root, 'xdg-empty')};
     const file = configFile(emptyEnv, root);
     memory = createAppMemory();
-    const machines = new MachinesMonitor({env: emptyEnv, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    const machines = new MachinesMonitor({env: emptyEnv, home: root, timeoutMs: 3000, intervalMs: 2000});
     app = renderApp(store, {columns: 180, rows: 30}, {memory, machines});
     await app.press('5');
     await app.waitFor((f) => f.includes('RUN/STOP'));
@@ -242,7 +242,7 @@ describe('the Machines pane with a second real engine', () => {
 
   it('says plainly that lifecycle commands need docker-machine when it is not on PATH', async () => {
     memory = createAppMemory();
-    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 60_000});
+    const machines = new MachinesMonitor({env, home: root, timeoutMs: 3000, intervalMs: 2000});
     const saved = process.env.PATH;
     process.env.PATH = path.join(root, 'empty-bin');
     try {
