@@ -3,6 +3,8 @@ import {render, type Instance} from 'ink';
 import meow from 'meow';
 import {resolveHost, HostError} from './source/docker/hosts.js';
 import {Store} from './source/store/store.js';
+import {MachinesMonitor} from './source/store/machines.js';
+import {envScript} from './source/docker/machines.js';
 import {App, createAppMemory, type AppProps, type HandOverResult} from './source/ui/App.js';
 import type {TerminalSession} from './source/docker/types.js';
 import {handOverTerminal} from './source/handover.js';
@@ -21,6 +23,8 @@ const cli = meow(
     --context, -c   Docker context to use (see docker context ls)
     --read-only     Refuse every action that changes anything
     --ascii         ASCII only, for consoles without Unicode glyphs (on by itself for TERM=linux)
+    --print-env     On exit, print the export lines of the active host (as
+                    docker-machine env does): eval "$(whalewatch --print-env)"
     --help          This text
     --version       The version
 
@@ -39,6 +43,7 @@ const cli = meow(
       context: {type: 'string', shortFlag: 'c'},
       readOnly: {type: 'boolean', default: false},
       ascii: {type: 'boolean'},
+      printEnv: {type: 'boolean', default: false},
     },
   },
 );
@@ -60,12 +65,17 @@ try {
 if (!process.stdin.isTTY || !process.stdout.isTTY) fail('needs an interactive terminal (stdin and stdout)', 2);
 
 const store = new Store({host, readOnly: cli.flags.readOnly});
+const machines = new MachinesMonitor();
+const memory = createAppMemory();
+/** The store of the active host: the first one, or the one switched to in the Machines pane. */
+const active = () => memory.store ?? store;
 
 // Whatever way we leave, the terminal is given back first.
 process.on('exit', () => leaveFullScreen());
 for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
   process.on(signal, () => {
-    store.stop();
+    active().stop();
+    machines.stop();
     leaveFullScreen();
     process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
   });
@@ -81,7 +91,8 @@ process.on('unhandledRejection', crash);
 // it neither reads stdin nor draws while the process has the terminal, then renders a fresh
 // App. The store keeps every list and stream meanwhile, and the App's memory keeps the pane,
 // the selection and the toasts, so the dashboard comes back as it was.
-const memory = createAppMemory();
+memory.machines = machines;
+machines.setActive(host);
 // The Linux console's font has few glyphs beyond ASCII; --no-ascii keeps them anyway.
 const ascii = cli.flags.ascii ?? process.env.TERM === 'linux';
 const stdout = withIncrementalFix(process.stdout, {noColour: Boolean(process.env.NO_COLOR), ascii});
@@ -126,6 +137,13 @@ for (;;) {
   app = mount();
   next.resolve(result);
 }
-store.stop();
+active().stop();
+machines.stop();
 leaveFullScreen();
+if (cli.flags.printEnv) {
+  // Read again: the active row's environment, or plain DOCKER_HOST for a host no source lists.
+  machines.discover();
+  const row = machines.getSnapshot().rows.find((r) => r.active);
+  process.stdout.write(`${envScript(row?.entry.env ?? [['DOCKER_HOST', active().getSnapshot().host.url]])}\n`);
+}
 process.exit(0);

@@ -121,6 +121,8 @@ function engineMessage(e: ErrorLike): string {
   return typeof e.reason === 'string' && e.reason ? e.reason : '';
 }
 
+const UNTRUSTED_CODES = new Set(['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
+
 const TLS_CODE = /CERT|SSL|TLS|OSSL|EPROTO|ERR_TLS/;
 
 function isTlsError(e: ErrorLike): boolean {
@@ -261,7 +263,13 @@ function describe(err: unknown, target?: HostTarget): string {
   const connection = connectionMessage(e, target);
   if (connection) return connection;
 
-  if (isTlsError(e)) return `TLS handshake with ${whereOf(e, target)} failed: ${oneLine(tlsReason(e))}`;
+  if (isTlsError(e)) {
+    // Node's codes for "the chain does not lead to the CA we trust": say it in words.
+    if (typeof e.code === 'string' && UNTRUSTED_CODES.has(e.code)) {
+      return `TLS handshake with ${whereOf(e, target)} failed: the server's certificate is not signed by the CA given (${oneLine(tlsReason(e))})`;
+    }
+    return `TLS handshake with ${whereOf(e, target)} failed: ${oneLine(tlsReason(e))}`;
+  }
 
   // ssh2 marks its failures with a level; authentication is the one people can fix themselves.
   if (e.level === 'client-authentication') {

@@ -328,6 +328,21 @@ export function resolveHost(input: HostInput = {}): HostTarget {
   return targetFromContext(choice.context!, choice.source, r.env, r.configDir);
 }
 
+/**
+ * The engine the environment names, ignoring contexts: DOCKER_HOST (with DOCKER_TLS_VERIFY,
+ * DOCKER_CERT_PATH), else the default socket. What `docker -c default` would use.
+ */
+export function environmentHost(input: Omit<HostInput, 'host' | 'context'> = {}): HostTarget {
+  const r = defaults(input);
+  if (r.env.DOCKER_HOST) return targetFromUrl(r.env.DOCKER_HOST, 'DOCKER_HOST', r.env, r.configDir);
+  return targetFromUrl(DEFAULT_HOST, 'default', r.env, r.configDir, DEFAULT_CONTEXT);
+}
+
+/** `$DOCKER_CONFIG`, or `<home>/.docker`: where the CLI keeps config.json and contexts. */
+export function dockerConfigDirOf(input: Omit<HostInput, 'host' | 'context'> = {}): string {
+  return defaults(input).configDir;
+}
+
 function nameInMeta(text: string): string | undefined {
   try {
     const meta = JSON.parse(text) as unknown;

@@ -136,7 +136,7 @@ export type HostTarget = {
   /** Endpoint URL: unix:///…, tcp://host:port, ssh://user@host:port. */
   url: string;
   /** Where this host came from, to say in the status bar and in errors. */
-  source: '--host' | 'DOCKER_HOST' | '--context' | 'DOCKER_CONTEXT' | 'config' | 'default';
+  source: '--host' | 'DOCKER_HOST' | '--context' | 'DOCKER_CONTEXT' | 'config' | 'default' | 'context' | 'machine' | 'added';
   /** TLS material for tcp, read from files when resolving. */
   tls?: {ca?: string; cert?: string; key?: string; verify: boolean};
 };

@@ -4,7 +4,7 @@
  */
 
 /** Where a command applies. The innermost open scope gets a key first, then the outer ones. */
-export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'filter' | 'logs' | 'text' | 'events' | 'task' | 'diskUsage' | 'form' | 'confirm' | 'prompt' | 'palette';
+export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'machines' | 'filter' | 'logs' | 'text' | 'events' | 'task' | 'diskUsage' | 'form' | 'confirm' | 'prompt' | 'palette';
 
 /** One command of the table. */
 export type Command = {
@@ -30,6 +30,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   images: 'Images pane',
   volumes: 'Volumes pane',
   networks: 'Networks pane',
+  machines: 'Machines pane',
   filter: 'Typing a filter',
   logs: 'Logs view',
   events: 'Events view',
@@ -52,6 +53,7 @@ export const COMMANDS: readonly Command[] = [
   {id: 'pane.images', keys: ['2'], label: 'images', description: 'Jump to the Images pane.', scope: 'global'},
   {id: 'pane.volumes', keys: ['3'], label: 'volumes', description: 'Jump to the Volumes pane.', scope: 'global'},
   {id: 'pane.networks', keys: ['4'], label: 'networks', description: 'Jump to the Networks pane.', scope: 'global'},
+  {id: 'pane.machines', keys: ['5'], label: 'machines', description: 'Jump to the Machines pane (every Docker host).', scope: 'global'},
   {id: 'app.events', keys: ['E'], label: 'events', description: "The engine's live event stream.", scope: 'global'},
   {id: 'app.diskUsage', keys: ['D'], label: 'disk usage', description: 'Disk usage (docker system df), and system prune from there.', scope: 'global'},
 
@@ -97,6 +99,14 @@ export const COMMANDS: readonly Command[] = [
   {id: 'networks.disconnect', keys: ['x'], label: 'disconnect', description: 'Disconnect a container from the selected network.', scope: 'networks', mutating: true, footer: true},
   {id: 'networks.prune', keys: ['P'], label: 'prune', description: 'Remove every unused network, after a confirmation naming them.', scope: 'networks', mutating: true},
   {id: 'networks.remove', keys: ['d'], label: 'remove', description: 'Remove the selected network, after confirmation (refused while containers are attached).', scope: 'networks', mutating: true, footer: true},
+
+  {id: 'machines.use', keys: ['u'], label: 'use host', description: 'Use the selected host: every pane then shows its engine.', scope: 'machines', footer: true},
+  {id: 'machines.refresh', keys: ['r'], label: 'probe', description: 'Probe every host again now (they are re-probed slowly while the pane shows).', scope: 'machines', footer: true},
+  {id: 'machines.copyEnv', keys: ['c'], label: 'copy env', description: 'Copy the export lines of the selected host (as docker-machine env prints them) to the clipboard, through the terminal (OSC 52).', scope: 'machines', footer: true},
+  {id: 'machines.add', keys: ['a'], label: 'add host', description: 'Add a host (name, unix:// tcp:// ssh:// URL, TLS files) to whalewatch\'s config file.', scope: 'machines', footer: true},
+  {id: 'machines.remove', keys: ['d'], label: 'remove', description: 'Remove the selected added host from whalewatch\'s config file, after confirmation.', scope: 'machines', footer: true},
+  {id: 'machines.allContainers', keys: ['A'], label: 'all hosts', description: 'Containers of every reachable host in one table, with a HOST column.', scope: 'machines', footer: true},
+  {id: 'machines.lifecycle', keys: ['m'], label: 'docker-machine', description: 'Run docker-machine on the selected machine (start, stop, restart, rm, regenerate-certs) or create one; needs docker-machine on PATH.', scope: 'machines', mutating: true},
 
   {id: 'filter.accept', keys: ['return'], label: 'keep', description: 'Keep the filter and go back to the list.', scope: 'filter', footer: true},
   {id: 'filter.cancel', keys: ['escape'], label: 'clear', description: 'Clear the filter.', scope: 'filter', footer: true},

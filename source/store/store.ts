@@ -92,6 +92,11 @@ export class Store {
     this.snapshot = {host: options.host, readOnly: options.readOnly, connection: this.connection, containers: [], stats: new Map(), ...this.resources, events: []};
   }
 
+  /** A new, unstarted store like this one (same options, read-only too) for another host. */
+  forHost(host: HostTarget): Store {
+    return new Store({...this.options, host});
+  }
+
   /** The current picture; the same object until something changes (for useSyncExternalStore). */
   getSnapshot = (): Snapshot => this.snapshot;
 

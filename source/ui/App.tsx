@@ -1,6 +1,9 @@
 import React, {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {Store} from '../store/store.js';
+import {MachinesMonitor} from '../store/machines.js';
+import type {HostTarget} from '../docker/types.js';
+import {osc52} from '../format/osc52.js';
 import type {Engine} from '../docker/engine.js';
 import type {Container, TerminalSession} from '../docker/types.js';
 import {COMMANDS, command, commandFor, displayKey, keyName, SCOPE_TITLES, commandsIn, type InkKey, type Scope} from '../keymap/keymap.js';
@@ -45,7 +48,15 @@ const SHOWN: PaneId[] = PANE_TABS.filter((t) => PANE_VIEWS[t.id]).map((t) => t.i
  * What outlives one mount of the App. A terminal hand-over unmounts Ink and renders a fresh App
  * (cli.tsx): given the same memory, it comes back on the same pane and selection, with the toasts.
  */
-export type AppMemory = {toasts: ToastList; pane?: PaneId; lists?: Partial<Record<PaneId, ListState>>};
+export type AppMemory = {
+  toasts: ToastList;
+  pane?: PaneId;
+  lists?: Partial<Record<PaneId, ListState>>;
+  /** The store of the active host once the user switched hosts (it replaces the `store` prop). */
+  store?: Store;
+  /** Every known host, shared by the mounts of one run. */
+  machines?: MachinesMonitor;
+};
 
 /** A memory for the first mount. */
 export function createAppMemory(): AppMemory {
@@ -70,12 +81,24 @@ export type AppProps = {
    * cli.tsx supplies it; without it (ink-testing-library, no terminal) no shell can be opened.
    */
   onHandOver?: (open: () => Promise<TerminalSession>) => Promise<HandOverResult | void>;
+  /** The hosts of the Machines pane; by default discovered from the process's environment. */
+  machines?: MachinesMonitor;
 };
 
 /** The dashboard: layout, the keyboard, and the views over the list. */
-export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHandOver}: AppProps) {
+export function App({store: initialStore, size: fixedSize, onQuit, memory: sharedMemory, onHandOver, machines: givenMachines}: AppProps) {
   const [memory] = useState(() => sharedMemory ?? createAppMemory());
+  // The active host's store: the one given, until the user switches hosts in the Machines pane.
+  const [store, setStore] = useState<Store>(() => memory.store ?? initialStore);
+  const [machines] = useState(() => {
+    if (!memory.machines) {
+      memory.machines = givenMachines ?? new MachinesMonitor();
+      memory.machines.setActive((memory.store ?? initialStore).getSnapshot().host);
+    }
+    return memory.machines;
+  });
   const snapshot = useSnapshot(store);
+  const {stdout} = useStdout();
   const size = useSize(fixedSize);
   // After a resize the terminal has moved or cut what was on screen, and Ink's incremental
   // renderer, which only rewrites changed lines relative to where it left the cursor, would draw
@@ -142,9 +165,32 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
     exit();
   }, [exit, onQuit]);
 
+  const switchHost = useCallback(
+    (target: HostTarget, key?: string) => {
+      const current = memory.store ?? initialStore;
+      const next = current.forHost(target);
+      // Close every view that reads the old engine (logs, inspect) before its streams go.
+      setView(undefined);
+      current.stop();
+      memory.store = next;
+      setStore(next);
+      machines.setActive(target, key);
+      toast('done', `now showing ${sanitize(target.name)} (${sanitize(target.url)})`);
+      void next.start();
+    },
+    [memory, initialStore, machines, toast],
+  );
+
   const services = useMemo<Services>(
     () => ({
       store,
+      machines,
+      switchHost,
+      copyText: (text, what) => {
+        // Invisible to the screen; the terminal (or tmux with set-clipboard) takes it.
+        stdout.write(osc52(text));
+        toast('done', `${what} copied to the clipboard (OSC 52)`);
+      },
       toast,
       confirm: (question, onAnswer, extras) => setDialog({kind: 'confirm', question, extras: extras ?? {}, onAnswer}),
       prompt: (title, value, onAccept, accept) => setDialog({kind: 'prompt', title, value, accept, onAccept}),
@@ -183,7 +229,7 @@ export function App({store, size: fixedSize, onQuit, memory: sharedMemory, onHan
         }
       },
     }),
-    [store, toast, onHandOver],
+    [store, toast, onHandOver, machines, switchHost, stdout],
   );
 
   const listScopes: Scope[] = [paneView.scope, 'list', 'global'];

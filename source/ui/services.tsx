@@ -1,5 +1,7 @@
 import {createContext, useContext, type ReactNode} from 'react';
 import type {Store} from '../store/store.js';
+import type {MachinesMonitor} from '../store/machines.js';
+import type {HostTarget} from '../docker/types.js';
 import type {Engine} from '../docker/engine.js';
 import type {Container, TerminalSession} from '../docker/types.js';
 import type {Scope} from '../keymap/keymap.js';
@@ -16,6 +18,15 @@ export type ViewProps = {width: number; height: number; onClose(): void};
  */
 export type Services = {
   store: Store;
+  /** Every known Docker host and its probes (the Machines pane). */
+  machines: MachinesMonitor;
+  /**
+   * Makes `target` the active host: a new store for it replaces the current one (whose streams
+   * all close), every pane then shows that engine. `key` names the Machines entry it came from.
+   */
+  switchHost(target: HostTarget, key?: string): void;
+  /** Puts `text` on the clipboard through the terminal (OSC 52); `what` names it in the toast. */
+  copyText(text: string, what: string): void;
   /** Shows a toast; a `working` one stays until replaced by id. Returns its id. */
   toast(kind: Toast['kind'], text: string, replaces?: number): number;
   /**

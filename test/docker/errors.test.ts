@@ -108,7 +108,7 @@ describe('describeError: TLS', () => {
 
   it('a certificate Node refuses (shape of a self-signed server certificate)', () => {
     const error = Object.assign(new Error('self-signed certificate'), {code: 'DEPTH_ZERO_SELF_SIGNED_CERT'});
-    expect(describeError(error, {name: 's', url: 'tcp://s:2376', source: 'config'})).toBe('TLS handshake with tcp://s:2376 failed: self-signed certificate');
+    expect(describeError(error, {name: 's', url: 'tcp://s:2376', source: 'config'})).toBe('TLS handshake with tcp://s:2376 failed: the server\'s certificate is not signed by the CA given (self-signed certificate)');
   });
 });
 

@@ -123,6 +123,20 @@ describe('whalewatch in a terminal', () => {
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('--print-env prints the active host\'s environment after the terminal is given back', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ww-print-env-'));
+    const env = {HOME: home, DOCKER_CONFIG: join(home, 'docker'), XDG_CONFIG_HOME: join(home, 'xdg'), MACHINE_STORAGE_PATH: join(home, 'machine'), DOCKER_HOST: undefined};
+    const app = startPty(['--host', testHost(), '--print-env'], {env});
+    await app.waitFor((s) => s.includes(container.name));
+    app.write('5');
+    await app.waitFor((s) => s.includes('RUN/STOP') && /\* \/tmp\/ww-.*connected/.test(s));
+    app.write('q');
+    const {exitCode} = await app.exited;
+    expect(exitCode).toBe(0);
+    const after = app.output().slice(app.output().lastIndexOf(RESTORED) + RESTORED.length);
+    expect(after).toContain(`export DOCKER_HOST="${testHost()}"`);
+  });
+
   it('refuses a malformed host with one line and exit code 2', () => {
     const result = spawnSync(process.execPath, [CLI, '--host', 'bogus://what'], {encoding: 'utf8'});
     expect(result.status).toBe(2);

@@ -329,9 +329,10 @@ function makeInstanceDir(): Layout {
  * Starts a private dockerd in a fresh /tmp/ww-<hex6>/ (socket d.sock, data and exec roots, pidfile,
  * log dockerd.log, an `owner` file with this process's pid) on its own bridge, and waits until it
  * answers /_ping (60 s at most; then it throws with the end of the dockerd log, having cleaned up).
+ * `args` are added to dockerd's (another -H with TLS, say).
  * `tag` only labels the instance (written to its `tag` file) to tell runs apart when debugging.
  */
-export async function startEngine(opts: {tag?: string} = {}): Promise<EngineHandle> {
+export async function startEngine(opts: {tag?: string; args?: string[]} = {}): Promise<EngineHandle> {
   const l = makeInstanceDir();
   if (opts.tag) writeFileSync(join(l.dir, 'tag'), `${opts.tag}\n`);
   // Our own (empty) config file: a system /etc/docker/daemon.json (hosts, data-root…) would clash.
@@ -361,6 +362,8 @@ export async function startEngine(opts: {tag?: string} = {}): Promise<EngineHand
           '--containerd-plugins-namespace', `${l.bridge}-plugins`,
           // Bounds how long a shutdown waits for containers that ignore SIGTERM (busybox sh as pid 1).
           '--shutdown-timeout', '3',
+          // More listeners, e.g. `-H tcp://127.0.0.1:PORT --tlsverify …` (the unix socket stays).
+          ...(opts.args ?? []),
         ],
         // Own process group: a Ctrl-C of the test run must not kill dockerd before teardown runs.
         {detached: true, stdio: ['ignore', log, log], env: {...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin`}},

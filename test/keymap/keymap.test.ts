@@ -9,6 +9,7 @@ const STACKS: Scope[][] = [
   ['images', 'list', 'global'],
   ['volumes', 'list', 'global'],
   ['networks', 'list', 'global'],
+  ['machines', 'list', 'global'],
   ['logs', 'text', 'global'],
   ['text', 'global'],
   ['confirm'],
@@ -46,7 +47,7 @@ describe('the keymap table', () => {
   it('keeps the keys DESIGN.md promises', () => {
     const stack: Scope[] = ['containers', 'list', 'global'];
     const expected: Record<string, string> = {
-      '1': 'pane.containers', '2': 'pane.images', '3': 'pane.volumes', '4': 'pane.networks', tab: 'pane.next', 'shift+tab': 'pane.previous', up: 'list.up', k: 'list.up', down: 'list.down', j: 'list.down',
+      '1': 'pane.containers', '2': 'pane.images', '3': 'pane.volumes', '4': 'pane.networks', '5': 'pane.machines', tab: 'pane.next', 'shift+tab': 'pane.previous', up: 'list.up', k: 'list.up', down: 'list.down', j: 'list.down',
       pageup: 'list.pageUp', pagedown: 'list.pageDown', g: 'list.top', G: 'list.bottom', return: 'list.open', escape: 'list.clearFilter',
       '/': 'list.filter', '?': 'app.help', ':': 'app.palette', l: 'list.logs', i: 'list.inspect', q: 'app.quit', 'ctrl+c': 'app.quit',
     };

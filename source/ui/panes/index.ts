@@ -6,6 +6,8 @@ import {ContainersPane} from './ContainersPane.js';
 import {ImagesPane} from './ImagesPane.js';
 import {VolumesPane} from './VolumesPane.js';
 import {NetworksPane} from './NetworksPane.js';
+import {MachinesPane} from './MachinesPane.js';
+import {machinesPane} from '../../panes/machines.js';
 import {containersPane} from '../../panes/containers.js';
 import {imagesPane} from '../../panes/images.js';
 import {volumesPane} from '../../panes/volumes.js';
@@ -21,4 +23,5 @@ export const PANE_VIEWS: Partial<Record<PaneId, PaneView>> = {
   images: {component: ImagesPane, pane: imagesPane, scope: 'images'},
   volumes: {component: VolumesPane, pane: volumesPane, scope: 'volumes'},
   networks: {component: NetworksPane, pane: networksPane, scope: 'networks'},
+  machines: {component: MachinesPane, pane: machinesPane, scope: 'machines'},
 };
