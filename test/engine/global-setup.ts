@@ -1,7 +1,8 @@
 // vitest globalSetup: one private Docker engine for the whole run, with a busybox fixture image,
 // torn down at the end. It fails the run when the engine cannot start: a suite that silently
 // skipped its Docker tests would pass in CI while testing nothing.
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
 import type {TestProject} from 'vitest/node';
 import {FIXTURE_IMAGE, TEST_LABEL, TEST_LABEL_VALUE} from './constants.js';
 import {cleanStaleInstances, startEngine, type EngineHandle} from './engine.js';
@@ -40,6 +41,26 @@ async function removeTestContainers(docker: Dockerode): Promise<void> {
   await Promise.all(containers.map(c => docker.getContainer(c.Id).remove({force: true, v: true}).catch(() => {})));
 }
 
+/**
+ * Points everything whalewatch discovers at the suite's own world, for the workers and every
+ * program the tests start (they inherit this environment): DOCKER_HOST is the private engine, and
+ * Docker's and docker-machine's config, whalewatch's config and its log live in an empty folder.
+ * Without this, the machines pane showed the machine's own engine and its contexts, and a test
+ * that pressed keys at random switched to it. Returns the folder, removed at teardown.
+ */
+function isolateEnvironment(host: string): string {
+  const sandbox = mkdtempSync('/tmp/ww-env-');
+  for (const name of ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_TLS']) delete process.env[name];
+  Object.assign(process.env, {
+    DOCKER_HOST: host,
+    DOCKER_CONFIG: join(sandbox, 'docker'),
+    MACHINE_STORAGE_PATH: join(sandbox, 'machine'),
+    XDG_CONFIG_HOME: join(sandbox, 'config'),
+    XDG_STATE_HOME: join(sandbox, 'state'),
+  });
+  return sandbox;
+}
+
 /** Starts the engine, builds the fixture image, provides `dockerHost`; returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const began = Date.now();
@@ -60,6 +81,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('dockerHost', engine.host);
   process.env.WW_TEST_DOCKER_HOST = engine.host;
+  const sandbox = isolateEnvironment(engine.host);
   console.log(`whalewatch tests: private Docker engine at ${engine.host} ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 
   const running = engine;
@@ -68,6 +90,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       await removeTestContainers(client);
     } finally {
+      rmSync(sandbox, {recursive: true, force: true});
       await running.stop();
     }
   };
