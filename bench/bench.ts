@@ -43,12 +43,16 @@ type Figures = {
   idleCpuPercent: number;
   peakRssMB: number;
   bytesPerSecond: number;
+  /** Frames written to the terminal per second while idle. */
+  framesPerSecond: number;
   keyP50Ms?: number;
   keyP95Ms?: number;
   eventP50Ms?: number;
   engineIdlePercent: number;
   engineWatchedPercent: number;
   engineLoadPercent: number;
+  /** Engine load added, by process (dockerd, containerd, shims). */
+  engineLoadBy?: Record<string, number>;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -105,19 +109,28 @@ function enginePids(engine: EngineHandle | undefined): number[] {
   });
 }
 
-/** CPU used by `pids` over `ms`, in % of one core (processes gone by the end count until then). */
-async function cpuOver(pids: () => number[], ms: number, during?: () => void): Promise<number> {
+/** The kind of engine process, for the breakdown: dockerd, containerd or shims. */
+const kindOf = (comm: string) => (comm.startsWith('containerd-shim') ? 'shims' : comm);
+
+/**
+ * CPU used by `pids` over `ms`, in % of one core (processes gone by the end count until then),
+ * in total and by command (shims together).
+ */
+async function cpuOver(pids: () => number[], ms: number): Promise<{total: number; by: Record<string, number>}> {
   const before = new Map(pids().map((pid) => [pid, stat(pid)?.ticks ?? 0]));
   const started = performance.now();
-  const timer = during ? setInterval(during, 250) : undefined;
   await sleep(ms);
-  clearInterval(timer);
-  let ticks = 0;
+  const seconds = (performance.now() - started) / 1000;
+  let total = 0;
+  const by: Record<string, number> = {};
   for (const pid of new Set([...before.keys(), ...pids()])) {
-    const now = stat(pid)?.ticks;
-    if (now !== undefined) ticks += now - (before.get(pid) ?? 0);
+    const now = stat(pid);
+    if (!now) continue;
+    const percent = (100 * (now.ticks - (before.get(pid) ?? 0))) / TICK / seconds;
+    total += percent;
+    by[kindOf(now.comm)] = (by[kindOf(now.comm)] ?? 0) + percent;
   }
-  return (100 * ticks) / TICK / ((performance.now() - started) / 1000);
+  return {total, by};
 }
 
 const hwmMB = (pid: number) => {
@@ -213,12 +226,18 @@ async function measure(count: number): Promise<Figures> {
   const engineIdle = await cpuOver(() => enginePids(engine), IDLE_S * 1000);
 
   let bytes = 0;
+  let frames = 0;
   const started = performance.now();
+  const profile = option('profile');
   const pty = startPty(['--host', engine?.host ?? option('host')!], {
     columns: COLUMNS,
     rows: ROWS,
+    // --profile DIR: a V8 CPU profile of whalewatch per N, for finding where its time goes.
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=ww-${count}.cpuprofile`] : [],
     onData: (data) => {
       bytes += Buffer.byteLength(data);
+      // Ink wraps each frame it writes in a synchronized update (ESC[?2026h … ESC[?2026l).
+      frames += data.split('\u001b[?2026h').length - 1;
       const at = {perf: performance.now(), wall: Date.now()};
       if (watches.size) void pty.settled().then(() => {
         for (const watch of [...watches]) if (watch.test()) watch.resolve(at);
@@ -233,9 +252,12 @@ async function measure(count: number): Promise<Figures> {
   await sleep(5000);
   const ours = () => tree(pty.pty.pid);
   const bytes0 = bytes;
+  const frames0 = frames;
   const t0 = performance.now();
   const [idleCpu, engineWatched] = await Promise.all([cpuOver(ours, IDLE_S * 1000), cpuOver(() => enginePids(engine), IDLE_S * 1000)]);
   const bytesPerSecond = (bytes - bytes0) / ((performance.now() - t0) / 1000);
+  const framesPerSecond = (frames - frames0) / ((performance.now() - t0) / 1000);
+  if (profile) writeFileSync(`${profile}/screen-${count}.txt`, pty.output());
   const peakRssMB = ours().reduce((sum, pid) => sum + hwmMB(pid), 0);
 
   // Key latency: j or k sent → the selected row moved on screen.
@@ -301,15 +323,17 @@ async function measure(count: number): Promise<Figures> {
   return {
     containers: count,
     firstFrameMs: Math.round(firstFrameMs),
-    idleCpuPercent: round(idleCpu, 2)!,
+    idleCpuPercent: round(idleCpu.total, 2)!,
     peakRssMB: round(peakRssMB, 1)!,
     bytesPerSecond: Math.round(bytesPerSecond),
+    framesPerSecond: round(framesPerSecond, 2)!,
     keyP50Ms: round(quantile(keys, 0.5), 1),
     keyP95Ms: round(quantile(keys, 0.95), 1),
     eventP50Ms: round(quantile(events, 0.5)),
-    engineIdlePercent: round(engineIdle, 2)!,
-    engineWatchedPercent: round(engineWatched, 2)!,
-    engineLoadPercent: round(engineWatched - engineIdle, 2)!,
+    engineIdlePercent: round(engineIdle.total, 2)!,
+    engineWatchedPercent: round(engineWatched.total, 2)!,
+    engineLoadPercent: round(engineWatched.total - engineIdle.total, 2)!,
+    engineLoadBy: Object.fromEntries(Object.entries(engineWatched.by).map(([k, v]) => [k, round(v - (engineIdle.by[k] ?? 0), 2)!])),
   };
 }
 
@@ -338,7 +362,7 @@ function table(all: Figures[], previous: Record<string, Figures>): string {
     const before = previous[f.containers];
     if (!before) continue;
     const parts = (Object.keys(f) as (keyof Figures)[])
-      .filter((k) => k !== 'containers' && typeof f[k] === 'number' && typeof before[k] === 'number')
+      .filter((k) => k !== 'containers' && k !== 'engineIdlePercent' && k !== 'engineWatchedPercent' && typeof f[k] === 'number' && typeof before[k] === 'number')
       .map((k) => `${k} ${before[k]} → ${f[k]}`);
     changes.push(`N=${f.containers}: ${parts.join(', ')}`);
   }

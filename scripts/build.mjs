@@ -2,6 +2,7 @@
 // (DESIGN.md); dockerode stays external-free but is imported lazily so the first frame comes first.
 import {build} from 'esbuild';
 import {statSync, readdirSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -39,6 +40,37 @@ export async function bundle({ifNeeded = false} = {}) {
     // Ink loads its devtools only when DEV is set; an empty module keeps the bundle free of it.
     plugins: [
       {
+        // Ink measures every line of every frame with string-width; ours is several times cheaper
+        // on the non-ASCII lines a table has (source/ui/string-width.ts says why).
+        name: 'fast-string-width',
+        setup(b) {
+          const shim = join(root, 'source/ui/string-width.ts');
+          b.onResolve({filter: /^string-width$/}, (args) => (args.importer === shim ? undefined : {path: shim}));
+        },
+      },
+      {
+        // Ink makes a new Output, with empty caches, for every frame, so each frame tokenizes every
+        // line into styled characters again although most lines did not change. One cache for all
+        // frames (emptied when it grows) keeps that work to the lines that changed. The cached
+        // arrays are only read by Output.get, never changed.
+        name: 'ink-shared-output-caches',
+        setup(b) {
+          b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (args) => {
+            const source = await readFile(args.path, 'utf8');
+            const patched = source.replace('caches = new OutputCaches();', 'caches = sharedCaches();');
+            if (patched === source) throw new Error('ink-shared-output-caches: Ink\'s output.js changed; look at the patch again');
+            const shared = `
+let __wwCaches;
+function sharedCaches() {
+  if (!__wwCaches || __wwCaches.styledChars.size + __wwCaches.widths.size > 5000) __wwCaches = new OutputCaches();
+  return __wwCaches;
+}
+`;
+            return {contents: patched + shared, loader: 'js'};
+          });
+        },
+      },
+      {
         name: 'no-devtools',
         setup(b) {
           b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools', namespace: 'empty'}));
@@ -49,7 +81,9 @@ export async function bundle({ifNeeded = false} = {}) {
     banner: {
       js: "#!/usr/bin/env node\nimport {createRequire as __wwRequire} from 'node:module'; const require = __wwRequire(import.meta.url);",
     },
-    define: {'process.env.DEV': '"false"'},
+    // React and its reconciler in production mode: development mode checks every element and
+    // keeps stacks, which cost CPU on each render and memory.
+    define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
     logLevel: 'warning',
   });
   return true;

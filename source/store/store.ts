@@ -58,7 +58,8 @@ export function backoff(attempt: number): number {
 
 /**
  * The containers of one host, kept current without React: one list, then the event stream
- * (no polling; a full re-list only after a reconnect), one stats stream per running container.
+ * (no polling; a full re-list only after a reconnect), one stats stream per running container
+ * that the screen shows (see watchStats).
  * Changes are committed to subscribers in batches, at most one per `batchMs`, so a busy engine
  * does not turn into a render per event or per stats sample.
  */
@@ -68,6 +69,9 @@ export class Store {
   private readonly containers = new Map<string, Container>();
   private readonly stats = new Map<string, Stats>();
   private readonly statsStreams = new Map<string, Subscription>();
+  /** The containers whose stats are wanted (the rows on screen), or every running one. */
+  private watched: ReadonlySet<string> | 'all' = new Set();
+  private watchTimer?: NodeJS.Timeout;
   private readonly pendingRefresh = new Set<string>();
   private refreshTimer?: NodeJS.Timeout;
   private flushTimer?: NodeJS.Timeout;
@@ -120,8 +124,24 @@ export class Store {
     for (const stream of this.statsStreams.values()) stream.close();
     this.statsStreams.clear();
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.watchTimer);
     clearTimeout(this.flushTimer);
     clearTimeout(this.resourceTimer);
+  }
+
+  /**
+   * Says which containers' stats are wanted: the ids of the rows on screen, or 'all' (a list
+   * sorted by a stats column needs every figure). Only these get a stats stream, since each
+   * stream costs the engine (dockerd reads the cgroup every second) and us; the others keep
+   * their last reading. Called on every scroll, so streams follow after a short pause.
+   */
+  watchStats(ids: Iterable<string> | 'all'): void {
+    const next = ids === 'all' ? 'all' : new Set(ids);
+    const same = next === 'all' || this.watched === 'all' ? next === this.watched : next.size === this.watched.size && [...next].every((id) => (this.watched as ReadonlySet<string>).has(id));
+    if (same) return;
+    this.watched = next;
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => this.syncStats(), 200);
   }
 
   /** Asks for images, volumes or networks to be listed again now (after an action). */
@@ -318,21 +338,29 @@ export class Store {
     }
   }
 
-  /** Opens a stats stream for each running container and closes the others. */
+  /**
+   * Opens a stats stream for each watched running container and closes the others. A container
+   * that stopped loses its reading; one that only left the screen keeps its last one.
+   */
   private syncStats(): void {
     const engine = this.client;
-    if (!engine) return;
+    if (!engine || this.stopped) return;
+    const wanted = (id: string) => this.watched === 'all' || this.watched.has(id);
     for (const [id, stream] of this.statsStreams) {
+      const running = this.containers.get(id)?.state === 'running';
+      if (running && wanted(id)) continue;
+      stream.close();
+      this.statsStreams.delete(id);
+    }
+    for (const id of this.stats.keys()) {
       if (this.containers.get(id)?.state !== 'running') {
-        stream.close();
-        this.statsStreams.delete(id);
         this.stats.delete(id);
         this.dirty = true;
       }
     }
-    for (const container of this.containers.values()) {
-      if (container.state !== 'running' || this.statsStreams.has(container.id)) continue;
-      const id = container.id;
+    const ids = this.watched === 'all' ? [...this.containers.keys()] : this.watched;
+    for (const id of ids) {
+      if (this.containers.get(id)?.state !== 'running' || this.statsStreams.has(id)) continue;
       const stream = engine.stats(
         id,
         (stats) => {

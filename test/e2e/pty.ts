@@ -28,14 +28,14 @@ export type PtyApp = {
  */
 export function startPty(
   args: string[],
-  options: {columns?: number; rows?: number; env?: Record<string, string | undefined>; onData?: (data: string) => void} = {},
+  options: {columns?: number; rows?: number; env?: Record<string, string | undefined>; onData?: (data: string) => void; nodeArgs?: string[]} = {},
 ): PtyApp {
   const columns = options.columns ?? 120;
   const rows = options.rows ?? 40;
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...options.env})) if (value !== undefined && key !== 'CI') env[key] = value;
   const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-  const pty = spawn(process.execPath, [CLI, ...args], {cols: columns, rows, env, name: 'xterm-256color'});
+  const pty = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {cols: columns, rows, env, name: 'xterm-256color'});
   let output = '';
   pty.onData((data) => {
     output += data;

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {useCallback, useMemo} from 'react';
 import type {Container} from '../../docker/types.js';
 import {containersPane, type ContainerRow} from '../../panes/containers.js';
 import {sanitize} from '../../format/sanitize.js';
@@ -7,6 +7,9 @@ import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import {useServices} from '../services.js';
 import {CONTAINER_ACTIONS} from '../actions.js';
 import {detailLines, jsonLines} from '../details.js';
+
+/** Columns whose order needs every container's stats: sorted by one, all of them stream. */
+const STATS_COLUMNS = new Set(['cpu', 'mem', 'memPercent', 'net', 'block', 'pids']);
 
 /** States in which a container counts as running for the "running only" view. */
 const LIVE = new Set(['running', 'paused', 'restarting']);
@@ -19,6 +22,11 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
     () => snapshot.containers.filter((c) => state.showAll || LIVE.has(c.state)).map((container) => ({container, stats: snapshot.stats.get(container.id)})),
     [snapshot.containers, snapshot.stats, state.showAll],
   );
+
+  // Stats stream only for the rows on screen (the others keep their last reading), unless the
+  // list is sorted by a stats column, whose order needs every container's figure.
+  const sortedOnStats = STATS_COLUMNS.has(state.sort.column);
+  const onVisible = useCallback((ids: readonly string[]) => store.watchStats(sortedOnStats ? 'all' : ids), [store, sortedOnStats]);
 
   const toggleFold = (group: string) =>
     setState((s) => {
@@ -100,6 +108,7 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
       scope="containers"
       onCommand={onCommand}
       empty={empty}
+      onVisible={onVisible}
     />
   );
 }
