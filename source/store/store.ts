@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Stats, Volume} from '../docker/types.js';
+import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Stats, StatsCounters, Volume} from '../docker/types.js';
 import {Engine, type Subscription} from '../docker/engine.js';
 import {createDocker, withTimeout} from '../docker/client.js';
 import {describeError} from '../docker/errors.js';
@@ -44,9 +44,14 @@ export type StoreOptions = {
   connect?: (host: HostTarget) => Promise<Dockerode>;
   /** Least time between two commits to React for list changes, ms (default 100). */
   batchMs?: number;
-  /** Least time between commits that only carry new stats, ms (default 1000: a sample a second). */
+  /** Least time between commits that only carry new stats, ms (default 1000). */
   statsBatchMs?: number;
+  /** Time from the end of one stats round to the start of the next, ms (default 2000). */
+  statsIntervalMs?: number;
 };
+
+/** Stats readings in flight at once: enough to read a screen of rows in one go. */
+const STATS_CONCURRENCY = 40;
 
 /** Container event actions that change what the list shows. */
 const LIST_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'oom', 'destroy']);
@@ -58,8 +63,8 @@ export function backoff(attempt: number): number {
 
 /**
  * The containers of one host, kept current without React: one list, then the event stream
- * (no polling; a full re-list only after a reconnect), one stats stream per running container
- * that the screen shows (see watchStats).
+ * (no polling; a full re-list only after a reconnect), and stats read every two seconds for the
+ * running containers that the screen shows (see watchStats).
  * Changes are committed to subscribers in batches, at most one per `batchMs`, so a busy engine
  * does not turn into a render per event or per stats sample.
  */
@@ -68,10 +73,13 @@ export class Store {
   private readonly listeners = new Set<() => void>();
   private readonly containers = new Map<string, Container>();
   private readonly stats = new Map<string, Stats>();
-  private readonly statsStreams = new Map<string, Subscription>();
+  /** Counters of the last reading per container, which the next one-shot reading compares with. */
+  private readonly counters = new Map<string, StatsCounters>();
   /** The containers whose stats are wanted (the rows on screen), or every running one. */
   private watched: ReadonlySet<string> | 'all' = new Set();
   private watchTimer?: NodeJS.Timeout;
+  private statsTimer?: NodeJS.Timeout;
+  private polling = false;
   private readonly pendingRefresh = new Set<string>();
   private refreshTimer?: NodeJS.Timeout;
   private flushTimer?: NodeJS.Timeout;
@@ -121,8 +129,7 @@ export class Store {
     this.stopped = true;
     this.wake?.();
     this.events?.close();
-    for (const stream of this.statsStreams.values()) stream.close();
-    this.statsStreams.clear();
+    clearTimeout(this.statsTimer);
     clearTimeout(this.refreshTimer);
     clearTimeout(this.watchTimer);
     clearTimeout(this.flushTimer);
@@ -131,9 +138,10 @@ export class Store {
 
   /**
    * Says which containers' stats are wanted: the ids of the rows on screen, or 'all' (a list
-   * sorted by a stats column needs every figure). Only these get a stats stream, since each
-   * stream costs the engine (dockerd reads the cgroup every second) and us; the others keep
-   * their last reading. Called on every scroll, so streams follow after a short pause.
+   * sorted by a stats column needs every figure). Only these are read, since each reading costs
+   * the engine (dockerd asks containerd, which asks the container's shim to read its cgroup) and
+   * us; the others keep their last reading. Called on every scroll: rows that came into view
+   * are read after a short pause, without waiting for the next round.
    */
   watchStats(ids: Iterable<string> | 'all'): void {
     const next = ids === 'all' ? 'all' : new Set(ids);
@@ -141,7 +149,7 @@ export class Store {
     if (same) return;
     this.watched = next;
     clearTimeout(this.watchTimer);
-    this.watchTimer = setTimeout(() => this.syncStats(), 200);
+    this.watchTimer = setTimeout(() => this.syncStats(true), 200);
   }
 
   /** Asks for images, volumes or networks to be listed again now (after an action). */
@@ -235,9 +243,10 @@ export class Store {
   private onLost(error?: Error): void {
     if (this.stopped) return;
     this.events = undefined;
-    for (const stream of this.statsStreams.values()) stream.close();
-    this.statsStreams.clear();
+    clearTimeout(this.statsTimer);
+    this.statsTimer = undefined;
     this.stats.clear();
+    this.counters.clear();
     this.connection = {status: 'reconnecting', error: error ? describeError(error, this.options.host) : 'the engine closed the connection', attempt: 1};
     this.commit(true);
     void this.connectLoop(false);
@@ -339,40 +348,61 @@ export class Store {
   }
 
   /**
-   * Opens a stats stream for each watched running container and closes the others. A container
-   * that stopped loses its reading; one that only left the screen keeps its last one.
+   * Forgets the readings of containers that stopped, and makes sure stats are being read: a
+   * round soon when none is planned, and with `soon`, a quick reading of the watched
+   * containers that have none yet (rows that just came into view).
    */
-  private syncStats(): void {
-    const engine = this.client;
-    if (!engine || this.stopped) return;
-    const wanted = (id: string) => this.watched === 'all' || this.watched.has(id);
-    for (const [id, stream] of this.statsStreams) {
-      const running = this.containers.get(id)?.state === 'running';
-      if (running && wanted(id)) continue;
-      stream.close();
-      this.statsStreams.delete(id);
-    }
+  private syncStats(soon = false): void {
+    if (!this.client || this.stopped) return;
     for (const id of this.stats.keys()) {
       if (this.containers.get(id)?.state !== 'running') {
         this.stats.delete(id);
+        this.counters.delete(id);
         this.dirty = true;
       }
     }
-    const ids = this.watched === 'all' ? [...this.containers.keys()] : this.watched;
-    for (const id of ids) {
-      if (this.containers.get(id)?.state !== 'running' || this.statsStreams.has(id)) continue;
-      const stream = engine.stats(
-        id,
-        (stats) => {
-          this.stats.set(id, stats);
-          this.schedule(true);
-        },
-        () => {
-          if (this.statsStreams.get(id) === stream) this.statsStreams.delete(id);
-        },
+    if (soon) void this.readStats(true);
+    if (!this.polling && !this.statsTimer) this.statsTimer = setTimeout(() => void this.readStats(), 0);
+  }
+
+  /**
+   * One round: reads the stats of every watched running container, commits them as one batch,
+   * and plans the next round `statsIntervalMs` after this one ended (so a slow engine is asked
+   * less often, never more). With `onlyNew`, only those without a reading yet, between rounds. Polling rather than one stream per container: a stream makes the
+   * engine collect every second, and every two seconds halves its load for the same rows.
+   */
+  private async readStats(onlyNew = false): Promise<void> {
+    if (!onlyNew) this.statsTimer = undefined;
+    const engine = this.client;
+    if (!engine || this.stopped || this.connection.status !== 'connected') return;
+    if (!onlyNew) this.polling = true;
+    const ids = [...(this.watched === 'all' ? this.containers.keys() : this.watched)].filter(
+      (id) => this.containers.get(id)?.state === 'running' && !(onlyNew && this.counters.has(id)),
+    );
+    let changed = false;
+    for (let i = 0; i < ids.length; i += STATS_CONCURRENCY) {
+      await Promise.all(
+        ids.slice(i, i + STATS_CONCURRENCY).map(async (id) => {
+          try {
+            const reading = await engine.statsOnce(id, this.counters.get(id));
+            if (this.stopped || this.containers.get(id)?.state !== 'running') return;
+            this.counters.set(id, reading.counters);
+            if (reading.stats) {
+              this.stats.set(id, reading.stats);
+              changed = true;
+            }
+          } catch {
+            // Gone or stopped meanwhile: its event says so; the next round tries again.
+          }
+        }),
       );
-      this.statsStreams.set(id, stream);
     }
+    if (this.stopped) return;
+    if (changed) this.schedule(true);
+    if (onlyNew) return;
+    this.polling = false;
+    clearTimeout(this.statsTimer);
+    this.statsTimer = setTimeout(() => void this.readStats(), this.options.statsIntervalMs ?? 2000);
   }
 
   /**

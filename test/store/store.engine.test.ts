@@ -62,7 +62,7 @@ describe('the store on a real engine', () => {
 
   it('commits in batches, not once per stats sample', async () => {
     const made = await Promise.all(Array.from({length: 8}, () => runContainer({name: uniqueName('ww-batch')})));
-    const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false, batchMs: 500});
+    const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false, batchMs: 500, statsIntervalMs: 500});
     try {
       await store.start();
       store.watchStats('all');
@@ -71,8 +71,8 @@ describe('the store on a real engine', () => {
       const unsubscribe = store.subscribe(() => commits++);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       unsubscribe();
-      // 8 streams give ~24 samples in 3 s: one commit per sample would be ~24; batched every
-      // 500 ms it is at most 7.
+      // 8 containers read every 500 ms give ~48 readings in 3 s: one commit per reading would
+      // be ~48; batched every 500 ms it is at most 7.
       expect(commits).toBeGreaterThan(1);
       expect(commits).toBeLessThanOrEqual(7);
     } finally {
