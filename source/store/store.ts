@@ -3,6 +3,7 @@ import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Sta
 import {Engine, type Subscription} from '../docker/engine.js';
 import {createDocker, withTimeout} from '../docker/client.js';
 import {describeError} from '../docker/errors.js';
+import {quickListContainers} from '../docker/quick-list.js';
 import {EventLog} from './event-log.js';
 
 /** Where the connection to the engine stands, for the status bar. */
@@ -121,6 +122,16 @@ export class Store {
   /** Connects, lists, and follows; returns once the first attempt has settled. */
   async start(): Promise<void> {
     this.stopped = false;
+    // A local engine's list is shown while dockerode still loads (the connection, events and
+    // stats follow); it never replaces a list from the connection.
+    if (!this.options.connect) {
+      void quickListContainers(this.options.host).then((list) => {
+        if (!list || this.stopped || this.everConnected) return;
+        for (const container of list) this.containers.set(container.id, container);
+        this.dirtyContainers = true;
+        this.commit(true);
+      });
+    }
     await this.connectLoop(true);
   }
 
