@@ -239,7 +239,10 @@ async function measure(count: number): Promise<Figures> {
       columns: COLUMNS,
       rows: ROWS,
       // --profile DIR: a V8 CPU profile of whalewatch per N, for finding where its time goes.
-      nodeArgs: profile && last ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=ww-${count}.cpuprofile`] : [],
+      nodeArgs: [
+        ...(option('node-args')?.split(' ').filter(Boolean) ?? []),
+        ...(profile && last ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=ww-${count}.cpuprofile`] : []),
+      ],
       onData: (data) => {
         bytes += Buffer.byteLength(data);
         // Ink wraps each frame it writes in a synchronized update (ESC[?2026h … ESC[?2026l).

@@ -5,6 +5,7 @@ import {createDocker, withTimeout} from '../docker/client.js';
 import {describeError} from '../docker/errors.js';
 import {quickListContainers} from '../docker/quick-list.js';
 import {EventLog} from './event-log.js';
+import {patchFromEvent} from './event-patch.js';
 
 /** Where the connection to the engine stands, for the status bar. */
 export type Connection = {
@@ -288,6 +289,16 @@ export class Store {
       return;
     }
     if (LIST_ACTIONS.has(action) || action === 'health_status') {
+      // The event itself says enough for the row (a new name, a new state): shown at once,
+      // then the read below brings the engine's own entry.
+      const known = this.containers.get(event.id);
+      const patched = known && patchFromEvent(known, event);
+      if (patched) {
+        this.containers.set(event.id, patched);
+        this.dirtyContainers = true;
+        this.syncStats();
+        this.schedule();
+      }
       this.pendingRefresh.add(event.id);
       this.scheduleRefresh(25);
     }
