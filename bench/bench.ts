@@ -44,6 +44,8 @@ type Figures = {
   firstOutputMs: number;
   idleCpuPercent: number;
   peakRssMB: number;
+  /** RSS at the end of the idle window. */
+  idleRssMB: number;
   bytesPerSecond: number;
   /** Frames written to the terminal per second while idle. */
   framesPerSecond: number;
@@ -135,6 +137,13 @@ async function cpuOver(pids: () => number[], ms: number): Promise<{total: number
   return {total, by};
 }
 
+const rssMB = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
 const hwmMB = (pid: number) => {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -281,6 +290,7 @@ async function measure(count: number): Promise<Figures> {
   const framesPerSecond = (frames - frames0) / ((performance.now() - t0) / 1000);
   if (profile) writeFileSync(`${profile}/screen-${count}.txt`, pty.output());
   const peakRssMB = ours().reduce((sum, pid) => sum + hwmMB(pid), 0);
+  const idleRssMB = ours().reduce((sum, pid) => sum + rssMB(pid), 0);
 
   // Key latency: j or k sent → the selected row moved on screen.
   const keys: number[] = [];
@@ -348,6 +358,7 @@ async function measure(count: number): Promise<Figures> {
     firstOutputMs: Math.round(firstOutput),
     idleCpuPercent: round(idleCpu.total, 2)!,
     peakRssMB: round(peakRssMB, 1)!,
+    idleRssMB: round(idleRssMB, 1)!,
     bytesPerSecond: Math.round(bytesPerSecond),
     framesPerSecond: round(framesPerSecond, 2)!,
     keyP50Ms: round(quantile(keys, 0.5), 1),

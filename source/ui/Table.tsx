@@ -18,6 +18,8 @@ export type TableProps<Row> = {
   empty: string;
   /** Told the keys of the item rows on screen whenever they change (the store streams only their stats). */
   onVisible?(keys: readonly string[]): void;
+  /** Completes a row that is drawn (the containers pane adds the latest stats here, to rows on screen only). */
+  present?(row: Row): Row;
 };
 
 /** Keeps the selection in view, moving the window as little as possible. */
@@ -32,7 +34,7 @@ export function scrollTop(previousTop: number, selected: number, visible: number
  * A table of our own (ink-table does not load under Ink 6 and draws one element per cell):
  * one <Text> per row of padded cells, and only the rows that fit are rendered.
  */
-export function Table<Row>({pane, rows, selected, width, height, context, sort, empty, onVisible}: TableProps<Row>) {
+export function Table<Row>({pane, rows, selected, width, height, context, sort, empty, onVisible, present}: TableProps<Row>) {
   const columns = fitColumns(pane, width);
   const visible = Math.max(1, height - 1);
   const topRef = useRef(0);
@@ -57,10 +59,11 @@ export function Table<Row>({pane, rows, selected, width, height, context, sort, 
           const text = pad(truncate(`${row.folded ? '▸' : '▾'} ${row.group} (${row.count})`, width), width, 'left');
           return <Text key={row.key} bold inverse={isSelected} color="cyan" wrap="truncate">{text}</Text>;
         }
+        const item = present ? present(row.row) : row.row;
         const line = columns
           .map(({column, width: w}, i) => {
             const indent = i === 0 && row.grouped ? '  ' : '';
-            return pad(truncate(indent + column.text(row.row, context), w), w, column.align ?? 'left');
+            return pad(truncate(indent + column.text(item, context), w), w, column.align ?? 'left');
           })
           .join(' ');
         return <Text key={row.key} inverse={isSelected} wrap="truncate">{line}</Text>;

@@ -41,7 +41,7 @@ describe('the store on a real engine', () => {
     }
   });
 
-  it('streams stats only for the watched containers, and follows a change of them', async () => {
+  it('reads stats only for the watched containers, and follows a change of them', async () => {
     const [a, b] = await Promise.all([runContainer({name: uniqueName('ww-watch')}), runContainer({name: uniqueName('ww-watch')})]);
     const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false});
     try {

@@ -18,14 +18,19 @@ const LIVE = new Set(['running', 'paused', 'restarting']);
 export function ContainersPane({snapshot, state, setState, width, height, nowSeconds}: PaneProps) {
   const services = useServices();
   const {store, toast} = services;
-  const items = useMemo<ContainerRow[]>(
-    () => snapshot.containers.filter((c) => state.showAll || LIVE.has(c.state)).map((container) => ({container, stats: snapshot.stats.get(container.id)})),
-    [snapshot.containers, snapshot.stats, state.showAll],
-  );
-
-  // Stats stream only for the rows on screen (the others keep their last reading), unless the
-  // list is sorted by a stats column, whose order needs every container's figure.
+  // Sorted by name, state…, the order does not depend on stats: the rows are built (filtered,
+  // sorted, grouped) again only when the containers change, and stats are added to the rows on
+  // screen as they are drawn. Sorted by a stats column, every row carries its stats.
   const sortedOnStats = STATS_COLUMNS.has(state.sort.column);
+  const stats = sortedOnStats ? snapshot.stats : undefined;
+  const items = useMemo<ContainerRow[]>(
+    () => snapshot.containers.filter((c) => state.showAll || LIVE.has(c.state)).map((container) => ({container, stats: stats?.get(container.id)})),
+    [snapshot.containers, stats, state.showAll],
+  );
+  const present = useCallback((row: ContainerRow) => (sortedOnStats ? row : {container: row.container, stats: snapshot.stats.get(row.container.id)}), [sortedOnStats, snapshot.stats]);
+
+  // Stats are read only for the rows on screen (the others keep their last reading), unless the
+  // list is sorted by a stats column, whose order needs every container's figure.
   const onVisible = useCallback((ids: readonly string[]) => store.watchStats(sortedOnStats ? 'all' : ids), [store, sortedOnStats]);
 
   const toggleFold = (group: string) =>
@@ -109,6 +114,7 @@ export function ContainersPane({snapshot, state, setState, width, height, nowSec
       onCommand={onCommand}
       empty={empty}
       onVisible={onVisible}
+      present={present}
     />
   );
 }
