@@ -83,7 +83,9 @@ export async function bundle({ifNeeded = false} = {}) {
 const BLANK = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 let __wwCaches;
 function sharedCaches() {
-  if (!__wwCaches || __wwCaches.styledChars.size + __wwCaches.widths.size > 5000) __wwCaches = new OutputCaches();
+  // A frame has ~40 lines: 200 keeps the lines on screen, and lines that changed do not pile up
+  // (each holds an object per character).
+  if (!__wwCaches || __wwCaches.styledChars.size > 200 || __wwCaches.widths.size + __wwCaches.blockWidths.size > 2000) __wwCaches = new OutputCaches();
   return __wwCaches;
 }
 `,
