@@ -1,9 +1,9 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, Stats, SystemPruneResult, TerminalSession, Volume} from './types.js';
+import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, Stats, StatsCounters, StatsReading, SystemPruneResult, TerminalSession, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
-import {toStats, type RawStats} from './stats.js';
+import {toReading, toStats, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
 import {openAttach, openExec} from './exec.js';
 import {upSince} from '../format/status.js';
@@ -288,6 +288,17 @@ export class Engine {
       onEnd,
     );
     return subscription;
+  }
+
+  /**
+   * One stats reading, for polling. With `previous` (the counters of our last reading) it asks
+   * for a one-shot sample, which the engine answers at once, and compares with `previous`;
+   * without, a plain stream=false sample, which the engine answers after its next collection
+   * (about a second) with its own previous counters, so the first reading already has figures.
+   */
+  async statsOnce(id: string, previous?: StatsCounters): Promise<StatsReading> {
+    const sample = (await this.docker.getContainer(id).stats({stream: false, ...(previous ? {'one-shot': true} : {})} as {stream: false})) as unknown as RawStats;
+    return toReading(sample, previous);
   }
 
   /**

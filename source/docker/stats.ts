@@ -4,7 +4,7 @@
  * without the inactive file cache, network and block I/O summed. Pure: no dockerode here, the
  * stream lives elsewhere and feeds samples in.
  */
-import type {Stats} from './types.js';
+import type {Stats, StatsCounters, StatsReading} from './types.js';
 
 /** CPU counters of one reading, as the engine sends them (only the fields we use). */
 export type RawCpuStats = {
@@ -130,4 +130,25 @@ export function toStats(sample: RawStats, previous?: RawStats): Stats | undefine
     blockWrite: blk.write,
     pids: sample.pids_stats?.current ?? 0,
   };
+}
+
+/** The CPU counters of a sample, kept to compare the next one-shot reading with. */
+export function countersOf(sample: RawStats): StatsCounters {
+  const cpu = sample.cpu_stats;
+  return {
+    cpuTotal: cpu?.cpu_usage?.total_usage ?? 0,
+    systemTotal: cpu?.system_cpu_usage ?? 0,
+    onlineCpus: cpu?.online_cpus || cpu?.cpu_usage?.percpu_usage?.length || 0,
+  };
+}
+
+/**
+ * A polled reading: figures from the sample's own precpu_stats when it has them (stream=false
+ * without one-shot), else from our previous counters (one-shot), else none yet.
+ */
+export function toReading(sample: RawStats, previous?: StatsCounters): StatsReading {
+  const before: RawStats | undefined = previous && {
+    cpu_stats: {cpu_usage: {total_usage: previous.cpuTotal}, system_cpu_usage: previous.systemTotal, online_cpus: previous.onlineCpus},
+  };
+  return {stats: toStats(sample, before), counters: countersOf(sample)};
 }

@@ -111,6 +111,21 @@ export type Stats = {
   pids: number;
 };
 
+/**
+ * The CPU counters of one stats reading: what the next reading of the same container is compared
+ * with when polling (a one-shot reading carries no previous one).
+ */
+export type StatsCounters = {
+  /** Nanoseconds of CPU the container used since it started. */
+  readonly cpuTotal: number;
+  /** Nanoseconds of CPU the host used since boot (all CPUs). */
+  readonly systemTotal: number;
+  readonly onlineCpus: number;
+};
+
+/** One polled reading: the figures (none when there is nothing to compare with yet) and its counters. */
+export type StatsReading = {stats?: Stats; counters: StatsCounters};
+
 /** What the engine says of itself. */
 export type EngineInfo = {
   version: string;

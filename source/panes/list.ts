@@ -13,10 +13,13 @@ export type ListRow<Row> =
   | {kind: 'group'; key: string; group: string; count: number; folded: boolean}
   | {kind: 'item'; key: string; row: Row; grouped: boolean};
 
+/** One collator for every comparison: localeCompare with options builds a new one per call. */
+const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+
 /** Compares two sort values: numbers as numbers, text naturally ("web-2" before "web-10"). */
 function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), undefined, {numeric: true, sensitivity: 'base'});
+  return collator.compare(String(a), String(b));
 }
 
 /**

@@ -1,9 +1,11 @@
 import type Dockerode from 'dockerode';
-import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Stats, Volume} from '../docker/types.js';
+import type {Container, EngineEvent, EngineInfo, HostTarget, Image, Network, Stats, StatsCounters, Volume} from '../docker/types.js';
 import {Engine, type Subscription} from '../docker/engine.js';
 import {createDocker, withTimeout} from '../docker/client.js';
 import {describeError} from '../docker/errors.js';
+import {quickListContainers} from '../docker/quick-list.js';
 import {EventLog} from './event-log.js';
+import {patchFromEvent} from './event-patch.js';
 
 /** Where the connection to the engine stands, for the status bar. */
 export type Connection = {
@@ -44,9 +46,14 @@ export type StoreOptions = {
   connect?: (host: HostTarget) => Promise<Dockerode>;
   /** Least time between two commits to React for list changes, ms (default 100). */
   batchMs?: number;
-  /** Least time between commits that only carry new stats, ms (default 1000: a sample a second). */
+  /** Least time between commits that only carry new stats, ms (default 1000). */
   statsBatchMs?: number;
+  /** Time from the end of one stats round to the start of the next, ms (default 2000). */
+  statsIntervalMs?: number;
 };
+
+/** Stats readings in flight at once: enough to read a screen of rows in one go. */
+const STATS_CONCURRENCY = 40;
 
 /** Container event actions that change what the list shows. */
 const LIST_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'oom', 'destroy']);
@@ -58,7 +65,8 @@ export function backoff(attempt: number): number {
 
 /**
  * The containers of one host, kept current without React: one list, then the event stream
- * (no polling; a full re-list only after a reconnect), one stats stream per running container.
+ * (no polling; a full re-list only after a reconnect), and stats read every two seconds for the
+ * running containers that the screen shows (see watchStats).
  * Changes are committed to subscribers in batches, at most one per `batchMs`, so a busy engine
  * does not turn into a render per event or per stats sample.
  */
@@ -67,7 +75,13 @@ export class Store {
   private readonly listeners = new Set<() => void>();
   private readonly containers = new Map<string, Container>();
   private readonly stats = new Map<string, Stats>();
-  private readonly statsStreams = new Map<string, Subscription>();
+  /** Counters of the last reading per container, which the next one-shot reading compares with. */
+  private readonly counters = new Map<string, StatsCounters>();
+  /** The containers whose stats are wanted (the rows on screen), or every running one. */
+  private watched: ReadonlySet<string> | 'all' = new Set();
+  private watchTimer?: NodeJS.Timeout;
+  private statsTimer?: NodeJS.Timeout;
+  private polling = false;
   private readonly pendingRefresh = new Set<string>();
   private refreshTimer?: NodeJS.Timeout;
   private flushTimer?: NodeJS.Timeout;
@@ -114,6 +128,16 @@ export class Store {
   /** Connects, lists, and follows; returns once the first attempt has settled. */
   async start(): Promise<void> {
     this.stopped = false;
+    // A local engine's list is shown while dockerode still loads (the connection, events and
+    // stats follow); it never replaces a list from the connection.
+    if (!this.options.connect) {
+      void quickListContainers(this.options.host).then((list) => {
+        if (!list || this.stopped || this.everConnected) return;
+        for (const container of list) this.containers.set(container.id, container);
+        this.dirtyContainers = true;
+        this.commit(true);
+      });
+    }
     await this.connectLoop(true);
   }
 
@@ -122,11 +146,27 @@ export class Store {
     this.stopped = true;
     this.wake?.();
     this.events?.close();
-    for (const stream of this.statsStreams.values()) stream.close();
-    this.statsStreams.clear();
+    clearTimeout(this.statsTimer);
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.watchTimer);
     clearTimeout(this.flushTimer);
     clearTimeout(this.resourceTimer);
+  }
+
+  /**
+   * Says which containers' stats are wanted: the ids of the rows on screen, or 'all' (a list
+   * sorted by a stats column needs every figure). Only these are read, since each reading costs
+   * the engine (dockerd asks containerd, which asks the container's shim to read its cgroup) and
+   * us; the others keep their last reading. Called on every scroll: rows that came into view
+   * are read after a short pause, without waiting for the next round.
+   */
+  watchStats(ids: Iterable<string> | 'all'): void {
+    const next = ids === 'all' ? 'all' : new Set(ids);
+    const same = next === 'all' || this.watched === 'all' ? next === this.watched : next.size === this.watched.size && [...next].every((id) => (this.watched as ReadonlySet<string>).has(id));
+    if (same) return;
+    this.watched = next;
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => this.syncStats(true), 200);
   }
 
   /** Asks for images, volumes or networks to be listed again now (after an action). */
@@ -220,9 +260,10 @@ export class Store {
   private onLost(error?: Error): void {
     if (this.stopped) return;
     this.events = undefined;
-    for (const stream of this.statsStreams.values()) stream.close();
-    this.statsStreams.clear();
+    clearTimeout(this.statsTimer);
+    this.statsTimer = undefined;
     this.stats.clear();
+    this.counters.clear();
     this.connection = {status: 'reconnecting', error: error ? describeError(error, this.options.host) : 'the engine closed the connection', attempt: 1};
     this.commit(true);
     void this.connectLoop(false);
@@ -253,6 +294,16 @@ export class Store {
       return;
     }
     if (LIST_ACTIONS.has(action) || action === 'health_status') {
+      // The event itself says enough for the row (a new name, a new state): shown at once,
+      // then the read below brings the engine's own entry.
+      const known = this.containers.get(event.id);
+      const patched = known && patchFromEvent(known, event);
+      if (patched) {
+        this.containers.set(event.id, patched);
+        this.dirtyContainers = true;
+        this.syncStats();
+        this.schedule();
+      }
       this.pendingRefresh.add(event.id);
       this.scheduleRefresh(25);
     }
@@ -323,33 +374,62 @@ export class Store {
     }
   }
 
-  /** Opens a stats stream for each running container and closes the others. */
-  private syncStats(): void {
-    const engine = this.client;
-    if (!engine) return;
-    for (const [id, stream] of this.statsStreams) {
+  /**
+   * Forgets the readings of containers that stopped, and makes sure stats are being read: a
+   * round soon when none is planned, and with `soon`, a quick reading of the watched
+   * containers that have none yet (rows that just came into view).
+   */
+  private syncStats(soon = false): void {
+    if (!this.client || this.stopped) return;
+    for (const id of this.stats.keys()) {
       if (this.containers.get(id)?.state !== 'running') {
-        stream.close();
-        this.statsStreams.delete(id);
         this.stats.delete(id);
+        this.counters.delete(id);
         this.dirty = true;
       }
     }
-    for (const container of this.containers.values()) {
-      if (container.state !== 'running' || this.statsStreams.has(container.id)) continue;
-      const id = container.id;
-      const stream = engine.stats(
-        id,
-        (stats) => {
-          this.stats.set(id, stats);
-          this.schedule(true);
-        },
-        () => {
-          if (this.statsStreams.get(id) === stream) this.statsStreams.delete(id);
-        },
+    if (soon) void this.readStats(true);
+    if (!this.polling && !this.statsTimer) this.statsTimer = setTimeout(() => void this.readStats(), 0);
+  }
+
+  /**
+   * One round: reads the stats of every watched running container, commits them as one batch,
+   * and plans the next round `statsIntervalMs` after this one ended (so a slow engine is asked
+   * less often, never more). With `onlyNew`, only those without a reading yet, between rounds. Polling rather than one stream per container: a stream makes the
+   * engine collect every second, and every two seconds halves its load for the same rows.
+   */
+  private async readStats(onlyNew = false): Promise<void> {
+    if (!onlyNew) this.statsTimer = undefined;
+    const engine = this.client;
+    if (!engine || this.stopped || this.connection.status !== 'connected') return;
+    if (!onlyNew) this.polling = true;
+    const ids = [...(this.watched === 'all' ? this.containers.keys() : this.watched)].filter(
+      (id) => this.containers.get(id)?.state === 'running' && !(onlyNew && this.counters.has(id)),
+    );
+    let changed = false;
+    for (let i = 0; i < ids.length; i += STATS_CONCURRENCY) {
+      await Promise.all(
+        ids.slice(i, i + STATS_CONCURRENCY).map(async (id) => {
+          try {
+            const reading = await engine.statsOnce(id, this.counters.get(id));
+            if (this.stopped || this.containers.get(id)?.state !== 'running') return;
+            this.counters.set(id, reading.counters);
+            if (reading.stats) {
+              this.stats.set(id, reading.stats);
+              changed = true;
+            }
+          } catch {
+            // Gone or stopped meanwhile: its event says so; the next round tries again.
+          }
+        }),
       );
-      this.statsStreams.set(id, stream);
     }
+    if (this.stopped) return;
+    if (changed) this.schedule(true);
+    if (onlyNew) return;
+    this.polling = false;
+    clearTimeout(this.statsTimer);
+    this.statsTimer = setTimeout(() => void this.readStats(), this.options.statsIntervalMs ?? 2000);
   }
 
   /**

@@ -27,13 +27,17 @@ export type ResourceListProps<Row> = {
   onCommand(id: string, selected: ListRow<Row> | undefined): boolean | void;
   /** Shown instead of rows when there are none and no filter hides them. */
   empty: string;
+  /** Told the keys of the rows on screen when they change (see Table). */
+  onVisible?(keys: readonly string[]): void;
+  /** Completes the rows on screen before they are drawn (see Table). */
+  present?(row: Row): Row;
 };
 
 /**
  * One pane's list: the table, the filter line, moving, filtering and sorting. What a command does
  * to the selected row is the pane's business (onCommand); the list only knows rows and keys.
  */
-export function ResourceList<Row>({pane, items, state, setState, width, height, nowSeconds, scope, onCommand, empty}: ResourceListProps<Row>) {
+export function ResourceList<Row>({pane, items, state, setState, width, height, nowSeconds, scope, onCommand, empty, onVisible, present}: ResourceListProps<Row>) {
   const rows = useMemo(
     () => buildRows(pane, items, {filter: state.filter, sort: state.sort, folded: state.folded}, {nowSeconds}),
     [pane, items, state.filter, state.sort, state.folded, nowSeconds],
@@ -92,6 +96,8 @@ export function ResourceList<Row>({pane, items, state, setState, width, height, 
         context={{nowSeconds}}
         sort={state.sort}
         empty={state.filter ? `Nothing matches “${state.filter}”. Esc clears the filter.` : empty}
+        onVisible={onVisible}
+        present={present}
       />
       {state.filter || state.typing ? (
         <Text color="yellow" wrap="truncate">

@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {cpuPercent, memUsage, memPercent, networkIO, blockIO, toStats, type RawStats} from '../../source/docker/stats.js';
+import {cpuPercent, memUsage, memPercent, networkIO, blockIO, toStats, toReading, countersOf, type RawStats} from '../../source/docker/stats.js';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 
@@ -58,6 +58,27 @@ describe('toStats on recorded cgroup v1 samples', () => {
     const withoutPre: RawStats = {...v1[1], precpu_stats: {cpu_usage: {total_usage: 0}}};
     const t = toStats(withoutPre, first)!;
     expect(t.cpuPercent).toBeCloseTo(toStats(v1[1])!.cpuPercent, 12);
+  });
+});
+
+describe('toReading: polled one-shot readings compared with our own counters', () => {
+  // A one-shot answer has an empty precpu_stats, like the first streamed sample.
+  const oneShot = (sample: RawStats): RawStats => ({...sample, precpu_stats: {cpu_usage: {total_usage: 0}}});
+
+  it('has no figures for a first one-shot reading, only its counters', () => {
+    const reading = toReading(oneShot(v1[1]));
+    expect(reading.stats).toBeUndefined();
+    expect(reading.counters).toEqual(countersOf(v1[1]));
+  });
+
+  it('compares the next one-shot reading with the counters kept from the last, as docker stats', () => {
+    const second = toReading(oneShot(v1[1]), countersOf(v1[0]));
+    expect(second.stats?.cpuPercent).toBeCloseTo(toStats(v1[1])!.cpuPercent, 12);
+    expect(second.stats?.memUsage).toBe(toStats(v1[1])!.memUsage);
+  });
+
+  it('uses the engine\'s own precpu when a stream=false answer carries it', () => {
+    expect(toReading(v1[2]).stats?.cpuPercent).toBeCloseTo(toStats(v1[2])!.cpuPercent, 12);
   });
 });
 

@@ -16,23 +16,31 @@ export type PtyApp = {
   waitFor(test: (screen: string) => boolean, timeout?: number): Promise<string>;
   exited: Promise<{exitCode: number; signal?: number}>;
   resize(columns: number, rows: number): void;
+  /** Resolves once the emulator has parsed everything received so far. */
+  settled(): Promise<void>;
+  /** True when the cell at (row, column) of the screen is drawn inverse (the selected row). */
+  isInverse(row: number, column: number): boolean;
 };
 
 /**
  * Starts the built program in a pseudo-terminal of the given size. `CI` is removed from its
  * environment: with it set, Ink prints only the last frame (DESIGN.md).
  */
-export function startPty(args: string[], options: {columns?: number; rows?: number; env?: Record<string, string | undefined>} = {}): PtyApp {
+export function startPty(
+  args: string[],
+  options: {columns?: number; rows?: number; env?: Record<string, string | undefined>; onData?: (data: string) => void; nodeArgs?: string[]} = {},
+): PtyApp {
   const columns = options.columns ?? 120;
   const rows = options.rows ?? 40;
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...options.env})) if (value !== undefined && key !== 'CI') env[key] = value;
   const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-  const pty = spawn(process.execPath, [CLI, ...args], {cols: columns, rows, env, name: env.TERM});
+  const pty = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {cols: columns, rows, env, name: env.TERM});
   let output = '';
   pty.onData((data) => {
     output += data;
     terminal.write(data);
+    options.onData?.(data);
   });
   const exited = new Promise<{exitCode: number; signal?: number}>((resolve) => pty.onExit(resolve));
   const screen = () => {
@@ -51,6 +59,8 @@ export function startPty(args: string[], options: {columns?: number; rows?: numb
       terminal.resize(c, r);
     },
     exited,
+    settled: () => new Promise<void>((resolve) => terminal.write('', resolve)),
+    isInverse: (row, column) => Boolean(terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.getCell(column)?.isInverse()),
     async waitFor(test, timeout = 15_000) {
       const deadline = Date.now() + timeout;
       for (;;) {

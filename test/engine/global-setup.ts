@@ -14,8 +14,11 @@ type Dockerode = import('dockerode');
 /** Dockerfile of FIXTURE_IMAGE: just a static busybox and its applet links. */
 const DOCKERFILE = ['FROM scratch', 'COPY busybox /bin/busybox', 'RUN ["/bin/busybox","--install","-s","/bin"]', ''].join('\n');
 
-/** Builds FIXTURE_IMAGE with the legacy builder (BuildKit is not what dockerd 20.10 runs by default here). */
-async function buildFixtureImage(docker: Dockerode): Promise<void> {
+/**
+ * Builds FIXTURE_IMAGE with the legacy builder (BuildKit is not what dockerd 20.10 runs by default
+ * here). The benchmark (bench/bench.ts) builds it on its own private engine with this too.
+ */
+export async function buildFixtureImage(docker: Dockerode): Promise<void> {
   const context = tarArchive([
     {name: 'Dockerfile', data: DOCKERFILE},
     {name: 'busybox', data: readFileSync(BUSYBOX_PATH), mode: 0o755},

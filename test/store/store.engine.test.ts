@@ -19,7 +19,7 @@ function until(store: Store, test: (s: ReturnType<Store['getSnapshot']>) => bool
 }
 
 describe('the store on a real engine', () => {
-  it('lists, then follows create, start, stop and destroy through events, with stats while running', async () => {
+  it('lists, then follows create, start, stop and destroy through events, with stats while running and watched', async () => {
     const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false});
     await store.start();
     expect(store.getSnapshot().connection.status).toBe('connected');
@@ -27,6 +27,8 @@ describe('the store on a real engine', () => {
     const {id} = await runContainer({name: uniqueName('ww-store'), cmd: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done']});
     try {
       await until(store, (s) => s.containers.some((c) => c.id === id && c.state === 'running'));
+      // Stats stream only for the containers the screen says it shows.
+      store.watchStats([id]);
       await until(store, (s) => s.stats.has(id));
       await testDocker().getContainer(id).stop();
       const stopped = await until(store, (s) => s.containers.some((c) => c.id === id && c.state === 'exited'));
@@ -39,18 +41,38 @@ describe('the store on a real engine', () => {
     }
   });
 
-  it('commits in batches, not once per stats sample', async () => {
-    const made = await Promise.all(Array.from({length: 8}, () => runContainer({name: uniqueName('ww-batch')})));
-    const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false, batchMs: 500});
+  it('reads stats only for the watched containers, and follows a change of them', async () => {
+    const [a, b] = await Promise.all([runContainer({name: uniqueName('ww-watch')}), runContainer({name: uniqueName('ww-watch')})]);
+    const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false});
     try {
       await store.start();
+      store.watchStats([a.id]);
+      await until(store, (s) => s.stats.has(a.id));
+      // b never had a stream, so it cannot have a reading.
+      expect(store.getSnapshot().stats.has(b.id)).toBe(false);
+      store.watchStats([b.id]);
+      const later = await until(store, (s) => s.stats.has(b.id));
+      // a left the screen: it keeps its last reading rather than going blank.
+      expect(later.stats.has(a.id)).toBe(true);
+    } finally {
+      store.stop();
+      await Promise.all([a, b].map((m) => removeContainer(m.id)));
+    }
+  });
+
+  it('commits in batches, not once per stats sample', async () => {
+    const made = await Promise.all(Array.from({length: 8}, () => runContainer({name: uniqueName('ww-batch')})));
+    const store = new Store({host: {name: 'test', url: testHost(), source: '--host'}, readOnly: false, batchMs: 500, statsIntervalMs: 500});
+    try {
+      await store.start();
+      store.watchStats('all');
       await until(store, (s) => made.every((m) => s.stats.has(m.id)));
       let commits = 0;
       const unsubscribe = store.subscribe(() => commits++);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       unsubscribe();
-      // 8 streams give ~24 samples in 3 s: one commit per sample would be ~24; batched every
-      // 500 ms it is at most 7.
+      // 8 containers read every 500 ms give ~48 readings in 3 s: one commit per reading would
+      // be ~48; batched every 500 ms it is at most 7.
       expect(commits).toBeGreaterThan(1);
       expect(commits).toBeLessThanOrEqual(7);
     } finally {

@@ -48,7 +48,9 @@ describe('the containers pane on a real engine', () => {
     await filterTo(name);
     await app.press('s');
     await app.waitFor((f) => f.includes(`stopping ${name}`) || f.includes(`${name} stopped`));
-    const frame = await app.waitFor((f) => lineWith(f, name).includes('exited'), 20_000);
+    // The die event marks the row exited at once, which can be before the stop call returns and
+    // its toast says so: wait for both.
+    const frame = await app.waitFor((f) => lineWith(f, name).includes('exited') && f.includes(`${name} stopped`), 20_000);
     expect(frame).toContain(`${name} stopped`);
     expect((await testDocker().getContainer(id).inspect()).State.Running).toBe(false);
     await app.press('u');

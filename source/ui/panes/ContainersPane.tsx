@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {useCallback, useMemo} from 'react';
 import type {Container} from '../../docker/types.js';
 import {containersPane, type ContainerRow} from '../../panes/containers.js';
 import {sanitize} from '../../format/sanitize.js';
@@ -9,6 +9,9 @@ import {CONTAINER_ACTIONS} from '../actions.js';
 import {detailLines, jsonLines} from '../details.js';
 import {hasSecrets, maskSecrets} from '../../format/secrets.js';
 
+/** Columns whose order needs every container's stats: sorted by one, all of them stream. */
+const STATS_COLUMNS = new Set(['cpu', 'mem', 'memPercent', 'net', 'block', 'pids']);
+
 /** States in which a container counts as running for the "running only" view. */
 const LIVE = new Set(['running', 'paused', 'restarting']);
 
@@ -17,10 +20,20 @@ export function ContainersPane(props: PaneProps) {
   const {snapshot, state, setState} = props;
   const services = useServices();
   const {store, toast} = services;
+  // Sorted by name, state…, the order does not depend on stats: the rows are built (filtered,
+  // sorted, grouped) again only when the containers change, and stats are added to the rows on
+  // screen as they are drawn. Sorted by a stats column, every row carries its stats.
+  const sortedOnStats = STATS_COLUMNS.has(state.sort.column);
+  const stats = sortedOnStats ? snapshot.stats : undefined;
   const items = useMemo<ContainerRow[]>(
-    () => snapshot.containers.filter((c) => state.showAll || LIVE.has(c.state)).map((container) => ({container, stats: snapshot.stats.get(container.id)})),
-    [snapshot.containers, snapshot.stats, state.showAll],
+    () => snapshot.containers.filter((c) => state.showAll || LIVE.has(c.state)).map((container) => ({container, stats: stats?.get(container.id)})),
+    [snapshot.containers, stats, state.showAll],
   );
+  const present = useCallback((row: ContainerRow) => (sortedOnStats ? row : {container: row.container, stats: snapshot.stats.get(row.container.id)}), [sortedOnStats, snapshot.stats]);
+
+  // Stats are read only for the rows on screen (the others keep their last reading), unless the
+  // list is sorted by a stats column, whose order needs every container's figure.
+  const onVisible = useCallback((ids: readonly string[]) => store.watchStats(sortedOnStats ? 'all' : ids), [store, sortedOnStats]);
 
   const toggleFold = (group: string) =>
     setState((s) => {
@@ -100,6 +113,8 @@ export function ContainersPane(props: PaneProps) {
       scope="containers"
       onCommand={onCommand}
       empty={empty}
+      onVisible={onVisible}
+      present={present}
     />
   );
 }
