@@ -286,6 +286,10 @@ function describe(err: unknown, target?: HostTarget): string {
   const connection = connectionMessage(e, target);
   if (connection) return connection;
 
+  // Before TLS: ssh2's "Timed out while waiting for handshake" would read as a TLS failure.
+  const ssh = sshMessage(e, target);
+  if (ssh) return ssh;
+
   if (isTlsError(e)) {
     // Node's codes for "the chain does not lead to the CA we trust": say it in words.
     if (typeof e.code === 'string' && UNTRUSTED_CODES.has(e.code)) {
@@ -294,8 +298,6 @@ function describe(err: unknown, target?: HostTarget): string {
     return `TLS handshake with ${whereOf(e, target)} failed: ${oneLine(tlsReason(e))}`;
   }
 
-  const ssh = sshMessage(e, target);
-  if (ssh) return ssh;
 
   if (typeof e.message === 'string' && oneLine(e.message)) {
     // Errors sent inside a 200 stream (pull, build) reach us as plain messages.
