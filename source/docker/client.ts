@@ -5,6 +5,7 @@
 import {Agent as HttpsAgent} from 'node:https';
 import type Dockerode from 'dockerode';
 import {parseHost} from './hosts.js';
+import {sshConnection} from './ssh-connect.js';
 import type {HostTarget} from './types.js';
 
 /**
@@ -34,15 +35,10 @@ export function dockerOptions(target: HostTarget): Dockerode.DockerOptions {
     }
 
     case 'ssh': {
-      // Authenticates through the agent; docker-modem runs `docker system dial-stdio` remotely.
-      return {
-        ...base,
-        protocol: 'ssh',
-        host,
-        port: parsed.port,
-        username: parsed.user,
-        sshOptions: {agent: process.env.SSH_AUTH_SOCK},
-      };
+      // docker-modem runs `docker system dial-stdio` remotely; ~/.ssh/config, the agent, a key
+      // file and known_hosts are applied as ssh would (ssh-connect.ts).
+      const ssh = sshConnection(parsed, target);
+      return {...base, protocol: 'ssh', host: ssh.host, port: ssh.port, username: ssh.username, sshOptions: ssh.sshOptions};
     }
 
     case 'tcp': {

@@ -2,6 +2,7 @@
  * Turns whatever dockerode, Node's sockets, TLS or ssh2 throw into one line a person can act on.
  * The status bar and toasts show these as is: never a stack, never an empty string.
  */
+import {hostKeyRefusal, SSH_READY_TIMEOUT_MS} from './ssh-connect.js';
 import type {HostTarget} from './types.js';
 
 type ErrorLike = {
@@ -188,6 +189,28 @@ function connectionMessage(e: ErrorLike, target?: HostTarget): string | undefine
   }
 }
 
+/**
+ * One line for what ssh2 reports: a host key that known_hosts does not vouch for (why, from the
+ * verifier's note, and the command that fixes it), an authentication failure, a handshake that
+ * never finished. ssh2 marks these with a `level`.
+ */
+function sshMessage(e: ErrorLike, target?: HostTarget): string | undefined {
+  const where = whereOf(e, target);
+  if (e.level === 'client-authentication') {
+    return `ssh to ${where}: authentication failed (no key was accepted: load yours with ssh-add, or set IdentityFile in ~/.ssh/config)`;
+  }
+
+  if (e.level === 'client-timeout') return `ssh to ${where}: no ssh handshake within ${SSH_READY_TIMEOUT_MS / 1000} s`;
+  if (typeof e.message !== 'string' || !e.message.startsWith('Host denied')) return undefined;
+  const refusal = target ? hostKeyRefusal(target.url) : undefined;
+  if (!refusal) return `ssh to ${where}: the server's host key is not in ~/.ssh/known_hosts (connect once with ssh to check and add it)`;
+  const keyscan = `ssh-keyscan -p ${refusal.port} ${refusal.host} >> ${refusal.knownHosts}`;
+  if (refusal.verdict === 'changed') {
+    return `ssh to ${where}: the host key of ${refusal.host}:${refusal.port} does not match ${refusal.knownHosts} (it changed, or someone is in between): if the change is expected, remove the old line (ssh-keygen -R) and run ${keyscan}`;
+  }
+  return `ssh to ${where}: the host key of ${refusal.host}:${refusal.port} is unknown (not in ${refusal.knownHosts}): check it and run ${keyscan}, or connect once with ssh`;
+}
+
 /** Why a registry did not answer, from the Go error after the URL ("dial tcp …: connect: connection refused"). */
 function registryReason(rest: string): string {
   if (/connection refused$/.test(rest)) return 'connection refused';
@@ -263,6 +286,10 @@ function describe(err: unknown, target?: HostTarget): string {
   const connection = connectionMessage(e, target);
   if (connection) return connection;
 
+  // Before TLS: ssh2's "Timed out while waiting for handshake" would read as a TLS failure.
+  const ssh = sshMessage(e, target);
+  if (ssh) return ssh;
+
   if (isTlsError(e)) {
     // Node's codes for "the chain does not lead to the CA we trust": say it in words.
     if (typeof e.code === 'string' && UNTRUSTED_CODES.has(e.code)) {
@@ -271,10 +298,6 @@ function describe(err: unknown, target?: HostTarget): string {
     return `TLS handshake with ${whereOf(e, target)} failed: ${oneLine(tlsReason(e))}`;
   }
 
-  // ssh2 marks its failures with a level; authentication is the one people can fix themselves.
-  if (e.level === 'client-authentication') {
-    return `ssh to ${whereOf(e, target)}: authentication failed (is your key loaded in ssh-agent?)`;
-  }
 
   if (typeof e.message === 'string' && oneLine(e.message)) {
     // Errors sent inside a 200 stream (pull, build) reach us as plain messages.

@@ -38,11 +38,14 @@ export type ProbeResult =
 
 type ErrorLike = {code?: unknown; level?: unknown; statusCode?: unknown; message?: unknown; name?: unknown};
 
-/** Which state a failed probe is in: TLS, ssh or HTTP refusals of who we are are auth failures. */
+/** Which state a failed probe is in: TLS, ssh (keys, host keys) or HTTP refusals of who we are are auth failures. */
 export function failureState(error: unknown): 'unreachable' | 'auth failure' | 'timing out' {
   const e = (error ?? {}) as ErrorLike;
   if (error instanceof TimeoutError || e.name === 'AbortError' || e.code === 'ABORT_ERR') return 'timing out';
+  if (e.level === 'client-timeout') return 'timing out';
   if (e.level === 'client-authentication' || e.statusCode === 401 || e.statusCode === 403) return 'auth failure';
+  // ssh2's words for a host key our known_hosts check refused: the server is not who we trust.
+  if (typeof e.message === 'string' && e.message.startsWith('Host denied')) return 'auth failure';
   if (typeof e.code === 'string' && /CERT|SSL|TLS|OSSL|EPROTO|ERR_TLS|SELF_SIGNED|VERIFY/.test(e.code)) return 'auth failure';
   if (typeof e.message === 'string' && /certificate|\bssl\b|\btls\b|handshake/i.test(e.message)) return 'auth failure';
   return 'unreachable';

@@ -154,6 +154,8 @@ export type HostTarget = {
   source: '--host' | 'DOCKER_HOST' | '--context' | 'DOCKER_CONTEXT' | 'config' | 'default' | 'context' | 'machine' | 'added';
   /** TLS material for tcp, read from files when resolving. */
   tls?: {ca?: string; cert?: string; key?: string; verify: boolean};
+  /** For ssh://: a private key file to use (else ~/.ssh/config's IdentityFile, the default keys and the agent). */
+  ssh?: {identityFile?: string};
 };
 
 /** One layer of `docker history`, newest first as the engine lists them. */

@@ -1,7 +1,7 @@
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {Agent as HttpsAgent} from 'node:https';
-import {tmpdir} from 'node:os';
+import {tmpdir, userInfo} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDocker, dockerOptions, TimeoutError, withTimeout} from '../../source/docker/client.js';
@@ -38,15 +38,12 @@ describe('dockerOptions', () => {
     expect(dockerOptions(target('tcp://s:2376', {verify: true}))).not.toHaveProperty('agent');
   });
 
-  it('ssh → user, host, port and the ssh agent', () => {
-    expect(dockerOptions(target('ssh://deploy@srv:2222'))).toMatchObject({
-      protocol: 'ssh',
-      host: 'srv',
-      port: 2222,
-      username: 'deploy',
-      sshOptions: {agent: process.env.SSH_AUTH_SOCK},
-    });
-    expect(dockerOptions(target('ssh://[::1]'))).toMatchObject({host: '::1', port: undefined, username: undefined});
+  it('ssh → user, host, port, a host key check and a connect timeout', () => {
+    const options = dockerOptions(target('ssh://deploy@srv:2222'));
+    expect(options).toMatchObject({protocol: 'ssh', host: 'srv', port: 2222, username: 'deploy', sshOptions: {readyTimeout: 10_000}});
+    expect(typeof options.sshOptions?.hostVerifier).toBe('function');
+    // As ssh: port 22 and the local user when neither the URL nor ~/.ssh/config says.
+    expect(dockerOptions(target('ssh://[::1]'))).toMatchObject({host: '::1', port: 22, username: userInfo().username});
   });
 
   it('loads dockerode only inside createDocker', () => {

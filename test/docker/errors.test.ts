@@ -90,6 +90,24 @@ describe('describeError: connection failures (real errors from dockerode)', () =
   });
 });
 
+describe('describeError: ssh (shapes as ssh2 produces them)', () => {
+  const t: HostTarget = {name: 's', url: 'ssh://me@never-connected:2222', source: 'added'};
+  it('a refused host key without a verifier note still says what to do', () => {
+    expect(describeError(Object.assign(new Error('Host denied (verification failed)'), {level: 'handshake'}), t)).toBe(
+      "ssh to ssh://me@never-connected:2222: the server's host key is not in ~/.ssh/known_hosts (connect once with ssh to check and add it)",
+    );
+  });
+
+  it('authentication and handshake timeouts', () => {
+    expect(describeError(Object.assign(new Error('All configured authentication methods failed'), {level: 'client-authentication'}), t)).toMatch(
+      /^ssh to ssh:\/\/me@never-connected:2222: authentication failed \(no key was accepted/,
+    );
+    expect(describeError(Object.assign(new Error('Timed out while waiting for handshake'), {level: 'client-timeout'}), t)).toBe(
+      'ssh to ssh://me@never-connected:2222: no ssh handshake within 10 s',
+    );
+  });
+});
+
 describe('describeError: TLS', () => {
   let server: Server;
   let port: number;

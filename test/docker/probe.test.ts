@@ -48,5 +48,8 @@ describe('probeHost', () => {
     expect(failureState(Object.assign(new Error('self-signed certificate'), {code: 'DEPTH_ZERO_SELF_SIGNED_CERT'}))).toBe('auth failure');
     expect(failureState(Object.assign(new Error('All configured authentication methods failed'), {level: 'client-authentication'}))).toBe('auth failure');
     expect(failureState(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))).toBe('unreachable');
+    // ssh2's words for a host key that known_hosts does not vouch for, and for a stuck handshake.
+    expect(failureState(Object.assign(new Error('Host denied (verification failed)'), {level: 'handshake'}))).toBe('auth failure');
+    expect(failureState(Object.assign(new Error('Timed out while waiting for handshake'), {level: 'client-timeout'}))).toBe('timing out');
   });
 });
