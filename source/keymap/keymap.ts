@@ -4,7 +4,7 @@
  */
 
 /** Where a command applies. The innermost open scope gets a key first, then the outer ones. */
-export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'machines' | 'filter' | 'logs' | 'text' | 'events' | 'task' | 'diskUsage' | 'form' | 'confirm' | 'prompt' | 'palette';
+export type Scope = 'global' | 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'machines' | 'filter' | 'logs' | 'text' | 'events' | 'task' | 'diskUsage' | 'form' | 'allHosts' | 'confirm' | 'prompt' | 'palette';
 
 /** One command of the table. */
 export type Command = {
@@ -37,6 +37,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   task: 'Pull and build views',
   diskUsage: 'Disk usage view',
   form: 'Forms (run, create)',
+  allHosts: 'All hosts view',
   text: 'Inspect and details views',
   confirm: 'Confirmation',
   prompt: 'Text prompt (rename)',
@@ -133,6 +134,13 @@ export const COMMANDS: readonly Command[] = [
 
   {id: 'diskUsage.prune', keys: ['P'], label: 'system prune', description: 'System prune: stopped containers, unused networks, dangling images, build cache; the question lists them (a: all unused images, v: volumes too).', scope: 'diskUsage', mutating: true, footer: true},
   {id: 'diskUsage.refresh', keys: ['r'], label: 'refresh', description: 'Read disk usage again.', scope: 'diskUsage', footer: true},
+
+  {id: 'allHosts.start', keys: ['u'], label: 'start', description: 'Start the selected container, on its own host.', scope: 'allHosts', mutating: true, footer: true},
+  {id: 'allHosts.stop', keys: ['s'], label: 'stop', description: 'Stop the selected container, on its own host.', scope: 'allHosts', mutating: true, footer: true},
+  {id: 'allHosts.restart', keys: ['r'], label: 'restart', description: 'Restart the selected container, on its own host.', scope: 'allHosts', mutating: true, footer: true},
+  {id: 'allHosts.remove', keys: ['d'], label: 'remove', description: 'Remove the selected container on its own host, after confirmation (forced when running).', scope: 'allHosts', mutating: true, footer: true},
+  {id: 'allHosts.refresh', keys: ['R'], label: 'refresh', description: 'List the containers of every host again.', scope: 'allHosts', footer: true},
+  {id: 'allHosts.close', keys: ['escape', 'q'], label: 'close', description: 'Close the all-hosts view.', scope: 'allHosts', footer: true},
 
   {id: 'form.next', keys: ['down', 'tab'], label: 'next field', description: 'Next field.', scope: 'form'},
   {id: 'form.previous', keys: ['up', 'shift+tab'], label: 'previous field', description: 'Previous field.', scope: 'form'},

@@ -11,6 +11,7 @@ const STACKS: Scope[][] = [
   ['networks', 'list', 'global'],
   ['machines', 'list', 'global'],
   ['logs', 'text', 'global'],
+  ['allHosts', 'list', 'global'],
   ['text', 'global'],
   ['confirm'],
   ['prompt'],

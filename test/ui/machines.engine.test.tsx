@@ -194,6 +194,15 @@ describe('the Machines pane with a second real engine', () => {
     expect(frame).toContain('containers on 2 reachable hosts');
     expect(frame.split('\n').filter((line) => line.includes(name))).toHaveLength(1);
     expect(lineWith(frame, name)).toMatch(/^second\s+ww-second-only-[0-9a-f]+\s+whalewatch-fixture:test\s+running/);
+    // Actions go to the row's own engine: stop it there, then start it again.
+    await app.press('/', ...name, KEYS.enter);
+    await app.waitFor((f) => f.includes(`filter: ${name}`));
+    await app.press('s');
+    await app.waitFor((f) => f.includes(`${name} on second stopped`) && /^second\s+\S+\s+\S+\s+exited/m.test(f), 30_000);
+    expect((await secondDocker.getContainer(name).inspect()).State.Running).toBe(false);
+    await app.press('u');
+    await app.waitFor((f) => f.includes(`${name} on second started`) && /^second\s+\S+\s+\S+\s+running/m.test(f), 30_000);
+    expect((await secondDocker.getContainer(name).inspect()).State.Running).toBe(true);
   });
 
   it('copies the environment with OSC 52', async () => {

@@ -84,7 +84,7 @@ export function MachinesPane({state, setState, width, height, nowSeconds}: PaneP
     if (id === 'machines.add') return openAddForm(services);
     if (id === 'machines.allContainers') {
       const hosts = machines.reachableHosts();
-      return services.openView((props) => <AllHostsView hosts={hosts} list={() => machines.listAllContainers(hosts)} {...props} />, ['text', 'global']);
+      return services.openView((props) => <AllHostsView hosts={hosts} list={() => machines.listAllContainers(hosts)} {...props} />, ['allHosts', 'list', 'global']);
     }
     const row = selected?.kind === 'item' ? selected.row : undefined;
     if (id === 'machines.lifecycle') return openMachineLifecycle(services, row);
