@@ -24,7 +24,7 @@ const cli = meow(
     --read-only     Refuse every action that changes anything
     --ascii         ASCII only, for consoles without Unicode glyphs (on by itself for TERM=linux)
     --print-env     On exit, print the export lines of the active host (as
-                    docker-machine env does): eval "$(whalewatch --print-env)"
+                    docker-machine env does), after the terminal is given back
     --help          This text
     --version       The version
 
