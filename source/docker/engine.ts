@@ -1,9 +1,9 @@
 import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
-import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, Stats, StatsCounters, StatsReading, SystemPruneResult, TerminalSession, Volume} from './types.js';
+import type {Container, ContainerState, DiskUsage, EngineEvent, EngineInfo, Health, Image, ImageLayer, Network, Port, PruneFilters, PrunePlan, PullProgress, StatsCounters, StatsReading, SystemPruneResult, TerminalSession, Volume} from './types.js';
 import {createNdjsonParser} from './ndjson.js';
 import {createDemuxer} from './demux.js';
-import {toReading, toStats, type RawStats} from './stats.js';
+import {toReading, type RawStats} from './stats.js';
 import {ReadOnlyError} from './read-only.js';
 import {openAttach, openExec} from './exec.js';
 import {upSince} from '../format/status.js';
@@ -268,26 +268,6 @@ export class Engine {
       (chunk) => parser.push(chunk),
       (error) => onEnd(error ?? new Error('the event stream ended')),
     );
-  }
-
-  /**
-   * One stats stream for a running container; a reading a second, computed as `docker stats`.
-   * The first sample has no previous reading and is skipped (as docker does).
-   */
-  stats(id: string, onStats: (stats: Stats) => void, onEnd: (error?: Error) => void): Subscription {
-    let previous: RawStats | undefined;
-    const parser = createNdjsonParser((value) => {
-      const sample = value as RawStats;
-      const stats = toStats(sample, previous);
-      previous = sample;
-      if (stats && !subscription.closed) onStats(stats);
-    });
-    const subscription = follow(
-      async () => (await this.docker.getContainer(id).stats({stream: true})) as unknown as Readable,
-      (chunk) => parser.push(chunk),
-      onEnd,
-    );
-    return subscription;
   }
 
   /**
