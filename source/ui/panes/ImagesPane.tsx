@@ -9,7 +9,7 @@ import {EMPTY_PULL} from '../../docker/pull-progress.js';
 import {parseRunFields} from '../../docker/run-spec.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import type {ListRow} from '../../panes/list.js';
-import {useServices, type Services} from '../services.js';
+import {useServices, type Services, type ViewProps} from '../services.js';
 import {openInspect} from './inspect.js';
 import {Task} from '../task.js';
 import {BuildView, PullView, type BuildProgress} from '../views/TaskViews.js';
@@ -20,16 +20,24 @@ import {buildForm, buildOptions, initialBuildValues, tagError, type BuildFormVal
 /** Build output lines kept for the view; a long build drops its oldest lines. */
 const BUILD_LINES = 2000;
 
+/**
+ * Shows a pull's or a build's view; when the task ends (the view may be closed by then), a toast
+ * says how, and the images are listed again.
+ */
+function showTask(services: Services, what: string, task: Task<unknown>, render: (props: ViewProps) => React.ReactNode) {
+  services.openView(render, ['task', 'text', 'global']);
+  void task.finished.then(() => {
+    services.toast(task.status === 'done' ? 'done' : 'error', `${what}: ${task.message ?? task.status}`);
+    services.store.refreshResource('images');
+  });
+}
+
 /** Starts a pull in a task, shows its view, and says in a toast how it ended. */
 function startPull(services: Services, reference: string) {
   const engine = services.store.engine;
   if (!engine) return void services.toast('error', `pull ${sanitize(reference)}: not connected to the engine`);
   const task = new Task(reference, EMPTY_PULL, (signal, update) => engine.pull(reference, update, signal).then((p) => sanitize(p.status || `pulled ${reference}`)), describeError);
-  services.openView((props) => <PullView task={task} {...props} />, ['task', 'text', 'global']);
-  void task.finished.then(() => {
-    services.toast(task.status === 'done' ? 'done' : 'error', `pull ${sanitize(reference)}: ${task.message ?? task.status}`);
-    services.store.refreshResource('images');
-  });
+  showTask(services, `pull ${sanitize(reference)}`, task, (props) => <PullView task={task} {...props} />);
 }
 
 /** Starts a build in a task from valid form values, and shows its output. */
@@ -47,11 +55,7 @@ function startBuild(services: Services, values: BuildFormValues) {
     }, signal);
     return `built ${shortId(imageId)}${options.tag ? ` as ${options.tag}` : ''}`;
   }, describeError);
-  services.openView((props) => <BuildView task={task} {...props} />, ['task', 'text', 'global']);
-  void task.finished.then(() => {
-    services.toast(task.status === 'done' ? 'done' : 'error', `build ${sanitize(title)}: ${task.message ?? task.status}`);
-    services.store.refreshResource('images');
-  });
+  showTask(services, `build ${sanitize(title)}`, task, (props) => <BuildView task={task} {...props} />);
   return undefined;
 }
 

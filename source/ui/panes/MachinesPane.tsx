@@ -65,7 +65,8 @@ function openAddForm(services: Services) {
 }
 
 /** The Machines pane: every Docker host, probed in the background; use, add, remove, copy env. */
-export function MachinesPane({state, setState, width, height, nowSeconds}: PaneProps) {
+export function MachinesPane(props: PaneProps) {
+  const {width, height} = props;
   const services = useServices();
   const {machines} = services;
   const snapshot = useSyncExternalStore(machines.subscribe, machines.getSnapshot);
@@ -121,13 +122,10 @@ export function MachinesPane({state, setState, width, height, nowSeconds}: PaneP
     <Box flexDirection="column" height={height}>
       {snapshot.configError ? <Text color="red" wrap="truncate">{truncate(sanitize(`${snapshot.configError}: added hosts are not shown, and nothing is written to it`), width)}</Text> : null}
     <ResourceList
+      {...props}
       pane={machinesPane}
       items={items}
-      state={state}
-      setState={setState}
-      width={width}
       height={snapshot.configError ? height - 1 : height}
-      nowSeconds={nowSeconds}
       scope="machines"
       onCommand={onCommand}
       empty={empty}

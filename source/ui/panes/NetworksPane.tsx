@@ -1,6 +1,7 @@
 import React, {useMemo} from 'react';
 import {BUILTIN_NETWORKS, networkRows, networksPane, type NetworkRow} from '../../panes/networks.js';
 import {sanitize} from '../../format/sanitize.js';
+import {someNames} from '../../format/names.js';
 import type {Network} from '../../docker/types.js';
 import type {Engine} from '../../docker/engine.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
@@ -11,8 +12,6 @@ import {openForm} from '../forms/open-form.js';
 import type {FormSpec} from '../forms/form.js';
 import {INITIAL_NETWORK_VALUES, networkForm, networkOptions} from '../forms/network-form.js';
 
-/** Names in a question, a few of them. */
-const some = (names: readonly string[]) => names.slice(0, 5).map((n) => sanitize(n)).join(', ') + (names.length > 5 ? `, … (${names.length})` : '');
 
 /** A one-field form that picks a container, for connect and disconnect. */
 function pickContainer(title: string, choices: readonly string[], verb: string): FormSpec<{container: string}> {
@@ -31,11 +30,12 @@ function openPicker(services: Services, network: Network, choices: string[], con
     return void services.toast('error', connect ? `every container is already on ${name}` : `no container is attached to ${name}`);
   }
   const verb = connect ? 'connects it' : 'disconnects it';
-  const spec = pickContainer(`${connect ? 'Connect a container to' : 'Disconnect a container from'} ${name} (← → choose)`, choices.map((c) => sanitize(c)), verb);
+  const shown = choices.map((c) => sanitize(c));
+  const spec = pickContainer(`${connect ? 'Connect a container to' : 'Disconnect a container from'} ${name} (← → choose)`, shown, verb);
   const call = (engine: Engine, container: string) => (connect ? engine.connectNetwork(network.id, container) : engine.disconnectNetwork(network.id, container));
-  openForm(services, spec, {container: sanitize(choices[0])}, async (engine, {container}) => {
+  openForm(services, spec, {container: shown[0]}, async (engine, {container}) => {
     // The choice shows sanitized names: act on the real one it stands for.
-    const real = choices[spec.fields[0].kind === 'choice' ? spec.fields[0].choices.indexOf(container) : 0] ?? container;
+    const real = choices[shown.indexOf(container)] ?? container;
     await call(engine, real);
     // The engine's network event makes the store read the container again.
     return `${sanitize(real)} ${connect ? 'connected to' : 'disconnected from'} ${name}`;
@@ -59,7 +59,7 @@ export function NetworksPane(props: PaneProps) {
     if (id === 'networks.prune') {
       const unused = items.filter((r) => r.containers.length === 0 && !BUILTIN_NETWORKS.has(r.network.name)).map((r) => r.network.name);
       if (unused.length === 0) return void services.toast('done', 'no unused networks to prune');
-      return services.confirm(`Remove ${unused.length} unused network${unused.length === 1 ? '' : 's'}: ${some(unused)}?`, () => {
+      return services.confirm(`Remove ${unused.length} unused network${unused.length === 1 ? '' : 's'}: ${someNames(unused)}?`, () => {
         void services
           .act({working: 'pruning networks…', done: (r: {deleted: string[]}) => `${r.deleted.length} network${r.deleted.length === 1 ? '' : 's'} removed`, failed: 'prune networks'}, (engine) => engine.pruneNetworks())
           .then(() => services.store.refreshResource('networks'));
@@ -80,7 +80,7 @@ export function NetworksPane(props: PaneProps) {
         return openPicker(services, network, containers, false);
       case 'networks.remove':
         if (BUILTIN_NETWORKS.has(network.name)) return void services.toast('error', `${name} is one of Docker's own networks and cannot be removed`);
-        if (containers.length > 0) return void services.toast('error', `${name} has containers attached (${some(containers)}); disconnect them first`);
+        if (containers.length > 0) return void services.toast('error', `${name} has containers attached (${someNames(containers)}); disconnect them first`);
         return services.confirm(`Remove network ${name}?`, () => {
           void services
             .act({working: `removing ${name}…`, done: `${name} removed`, failed: `remove ${name}`}, (engine) => engine.removeNetwork(network.id))

@@ -1,6 +1,7 @@
 import React, {useEffect, useMemo, useState} from 'react';
 import {volumeRows, volumesPane, type VolumeRow} from '../../panes/volumes.js';
 import {sanitize} from '../../format/sanitize.js';
+import {someNames} from '../../format/names.js';
 import {formatBytesSI} from '../../format/bytes.js';
 import {ResourceList, emptyText, type PaneProps} from '../ResourceList.js';
 import type {ListRow} from '../../panes/list.js';
@@ -9,8 +10,6 @@ import {openInspect} from './inspect.js';
 import {openForm} from '../forms/open-form.js';
 import {INITIAL_VOLUME_VALUES, volumeForm, volumeOptions} from '../forms/volume-form.js';
 
-/** Names in a question, a few of them. */
-const some = (names: readonly string[]) => names.slice(0, 5).map((n) => sanitize(n)).join(', ') + (names.length > 5 ? `, … (${names.length})` : '');
 
 /** The volumes pane: who uses each volume and its size; create, inspect, remove, prune. */
 export function VolumesPane(props: PaneProps) {
@@ -45,7 +44,7 @@ export function VolumesPane(props: PaneProps) {
       const unused = items.filter((r) => r.usedBy.length === 0).map((r) => r.volume.name);
       if (unused.length === 0) return void services.toast('done', 'no unused volumes to prune');
       // dockerd 20.10 (API 1.41) prunes every unused local volume, named ones too: say so.
-      return services.confirm(`Remove ${unused.length} unused volume${unused.length === 1 ? '' : 's'} and their data: ${some(unused)}?`, () => {
+      return services.confirm(`Remove ${unused.length} unused volume${unused.length === 1 ? '' : 's'} and their data: ${someNames(unused)}?`, () => {
         void services
           .act(
             {working: 'pruning volumes…', done: (r: {deleted: string[]; reclaimed: number}) => `${r.deleted.length} volume${r.deleted.length === 1 ? '' : 's'} removed, ${formatBytesSI(r.reclaimed)} reclaimed`, failed: 'prune volumes'},
@@ -63,7 +62,7 @@ export function VolumesPane(props: PaneProps) {
         return void openInspect(services, `inspect ${name}`, (engine) => engine.inspectVolume(volume.name));
       case 'volumes.remove':
         // The engine would refuse too, but only with the container's id: name the users here.
-        if (usedBy.length > 0) return void services.toast('error', `${name} is in use by ${some(usedBy)}; remove those containers first`);
+        if (usedBy.length > 0) return void services.toast('error', `${name} is in use by ${someNames(usedBy)}; remove those containers first`);
         return services.confirm(`Remove volume ${name}? Its data is lost.`, () => {
           void services
             .act({working: `removing ${name}…`, done: `${name} removed`, failed: `remove ${name}`}, (engine) => engine.removeVolume(volume.name))
