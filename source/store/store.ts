@@ -340,7 +340,7 @@ export class Store {
       const next = {...this.resources};
       kinds.forEach((kind, index) => Object.assign(next, {[kind]: lists[index]}));
       this.resources = next;
-      this.dirtyContainers = true;
+      // The containers did not change: their array stays the same, so their rows are not rebuilt.
       this.schedule();
     } catch {
       // The event stream reports a lost engine; a failed list is tried again at the next event.
