@@ -12,6 +12,8 @@ import {withIncrementalFix} from './source/ui/frame-stdout.js';
 import {enterFullScreen, leaveFullScreen, log, LOG_FILE} from './source/terminal.js';
 import {sanitize} from './source/format/sanitize.js';
 import {format} from 'node:util';
+import chalk from 'chalk';
+import {terminalLook} from './source/terminal-look.js';
 
 const cli = meow(
   `
@@ -22,7 +24,7 @@ const cli = meow(
     --host, -H      Docker host: unix:///path, tcp://host:port, ssh://user@host
     --context, -c   Docker context to use (see docker context ls)
     --read-only     Refuse every action that changes anything
-    --ascii         ASCII only, for consoles without Unicode glyphs (on by itself for TERM=linux)
+    --ascii         ASCII only, for consoles without Unicode glyphs (on by itself for TERM=linux and TERM=dumb)
     --print-env     On exit, print the export lines of the active host (as
                     docker-machine env does), after the terminal is given back
     --help          This text
@@ -93,9 +95,10 @@ process.on('unhandledRejection', crash);
 // the selection and the toasts, so the dashboard comes back as it was.
 memory.machines = machines;
 machines.setActive(host);
-// The Linux console's font has few glyphs beyond ASCII; --no-ascii keeps them anyway.
-const ascii = cli.flags.ascii ?? process.env.TERM === 'linux';
-const stdout = withIncrementalFix(process.stdout, {noColour: Boolean(process.env.NO_COLOR), ascii});
+// TERM picks the glyphs and colours (terminal-look.ts); --ascii and --no-ascii override it.
+const look = terminalLook(process.env, cli.flags.ascii);
+if (look.keepStyles && chalk.level === 0) chalk.level = 1;
+const stdout = withIncrementalFix(process.stdout, {noColour: look.noColour, ascii: look.ascii});
 let app: Instance;
 let handing: {session: TerminalSession; resolve(result: HandOverResult): void} | undefined;
 let busy = false;

@@ -75,6 +75,36 @@ describe('whalewatch in a terminal', () => {
     });
   }
 
+  // SGR colour codes: 30–37, 38;…, 39, 90–97 (and the background ones).
+  const COLOUR = /\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+  for (const TERM of ['dumb', 'screen', 'tmux-256color', 'xterm']) {
+    it(`works with TERM=${TERM}: the selection shows and moves, q restores the terminal`, async () => {
+      // A second row, so that j has somewhere to go.
+      const other = await runContainer({name: uniqueName('ww-term')});
+      try {
+        const app = startPty(['--host', testHost()], {env: {TERM, FORCE_COLOR: undefined, NO_COLOR: undefined}});
+        const connected = TERM === 'dumb' ? '* connected' : '● connected';
+        await app.waitFor((s) => s.includes(container.name) && s.includes(other.name) && s.includes(connected));
+        const before = app.output().length;
+        app.write('j');
+        // The selection moved: a row was drawn anew in inverse (inverse survives even TERM=dumb).
+        await app.waitFor(() => app.output().slice(before).includes('\u001b[7m'));
+        app.write('q');
+        expect((await app.exited).exitCode).toBe(0);
+        expect(app.output()).toContain(RESTORED);
+        if (TERM === 'dumb') {
+          // The plainest frames: ASCII only, no colours.
+          expect(app.output()).toMatch(/^[\u0000-\u007f]*$/);
+          expect(app.output()).not.toMatch(COLOUR);
+        } else {
+          expect(app.output()).toMatch(COLOUR);
+        }
+      } finally {
+        await removeContainer(other.id);
+      }
+    });
+  }
+
   it('survives a resize storm and ends drawn right at the last size', async () => {
     const app = startPty(['--host', testHost()]);
     await app.waitFor((s) => s.includes(container.name) && s.includes('● connected'));
