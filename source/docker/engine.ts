@@ -18,6 +18,7 @@ import {prepareContext} from './build-context.js';
 import {toImageLayer, type RawHistoryEntry} from './image-history.js';
 import {CancelledError, readProgressStream, throttle} from './progress-stream.js';
 import {describeError} from './errors.js';
+import {apiAtLeast, checkApiVersion} from './api-version.js';
 
 /** Pull progress reaches the caller at most this often (a screen redraw costs 12–20 ms). */
 const PULL_REPORT_MS = 100;
@@ -138,12 +139,6 @@ async function createFromSpec(docker: Dockerode, spec: RunSpec): Promise<{id: st
 /** The engine's prune filters for ours (dockerode sends them as the JSON `filters` parameter). */
 const pruneFilters = (filters?: PruneFilters, extra: Record<string, string[]> = {}) => ({filters: {...(filters?.label?.length ? {label: filters.label} : {}), ...extra}});
 
-/** Whether an API version ("1.41") is at least major.minor. */
-const apiAtLeast = (version: string, major: number, minor: number) => {
-  const [a = 0, b = 0] = version.split('.').map(Number);
-  return a > major || (a === major && b >= minor);
-};
-
 /** Turns the engine's list entry into ours. */
 export function toContainer(raw: RawContainer): Container {
   const labels = raw.Labels ?? {};
@@ -184,9 +179,10 @@ export class Engine {
     readonly readOnly: boolean,
   ) {}
 
-  /** Version and API version, also the liveness check. */
+  /** Version and API version, also the liveness check; rejects an engine too old to work with. */
   async info(): Promise<EngineInfo> {
     const v = await this.docker.version();
+    checkApiVersion(v.Version, v.ApiVersion);
     return {version: v.Version, apiVersion: v.ApiVersion, os: v.Os};
   }
 
