@@ -1,6 +1,7 @@
 import {appendFileSync, mkdirSync, writeSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {maskSecretsInText} from './format/secrets.js';
 
 /** Alternate screen on, cursor hidden. */
 export const ENTER = '\u001b[?1049h\u001b[?25l';
@@ -15,11 +16,14 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Where crashes and unexpected errors are written (never the screen); the crash line names it. */
 export const LOG_FILE = join(stateDir(), 'whalewatch.log');
 
-/** Appends a line to the log file; logging must never take the program down. */
+/**
+ * Appends a line to the log file, secret-looking env values masked (a library's warning or an
+ * error can quote a container's env); logging must never take the program down.
+ */
 export function log(message: string): void {
   try {
     mkdirSync(stateDir(), {recursive: true, mode: 0o700});
-    appendFileSync(LOG_FILE, `${new Date().toISOString()} ${message}\n`);
+    appendFileSync(LOG_FILE, `${new Date().toISOString()} ${maskSecretsInText(message)}\n`);
   } catch {
     // Nowhere to write: nothing better to do than go on.
   }

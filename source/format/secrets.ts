@@ -21,6 +21,15 @@ export function maskEnvEntry(entry: string): string {
   return isSecretName(entry.slice(0, at)) && at < entry.length - 1 ? `${entry.slice(0, at + 1)}${MASK}` : entry;
 }
 
+/**
+ * `text` with the value of every `NAME=value` whose name looks secret masked, wherever it stands
+ * (an error message, a console line, JSON): for what goes to the log file, which outlives the
+ * session and may be pasted into a bug report.
+ */
+export function maskSecretsInText(text: string): string {
+  return text.replace(/([A-Za-z_][A-Za-z0-9_.-]*)=([^\s"',;\]})]+)/g, (whole, name: string) => (isSecretName(name) ? `${name}=${MASK}` : whole));
+}
+
 /** A copy of an inspect document with every `Env` list (Config, ContainerConfig, …) masked. */
 export function maskSecrets<T>(value: T): T {
   const walk = (node: unknown, key?: string): unknown => {
