@@ -1,21 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {startPty} from './pty.js';
+import {HOSTILE} from '../fixtures/hostile.js';
 import {removeContainer, runContainer, testHost, uniqueName} from '../engine/fixtures.js';
 
 /** What a hostile container puts in its labels and env: each must arrive as harmless text. */
-const PAYLOAD = [
-  '\u001b[2J', // clear the screen
-  '\u001b[10;10H', // move the cursor
-  '\u001b]0;pwned-title\u0007', // set the window title
-  '\u001b]52;c;cHduZWQ=\u0007', // write the clipboard (OSC 52)
-  '\u001b]8;;http://evil.example\u001b\\link\u001b]8;;\u001b\\', // hyperlink
-  '\u001bP+q544e\u001b\\', // DCS query
-  '\u009b31m', // 8-bit CSI
-  '\u009d0;c1-title\u009c', // 8-bit OSC
-  '\u202e', // right-to-left override
-  '\u0007', // bell
-  '\u0008', // backspace
-].join('x');
+const PAYLOAD = HOSTILE.join('x');
 
 // The log lines, written by printf inside the container so they carry the raw bytes: CSI, OSC,
 // 8-bit CSI, NUL, invalid UTF-8 (\377\376), a DCS on stderr, wide characters, and a 100 KB line.

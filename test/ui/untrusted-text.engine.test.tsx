@@ -1,18 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {KEYS, renderApp, testStore} from './render.js';
+import {HOSTILE} from '../fixtures/hostile.js';
 import {removeContainer, runContainer, uniqueName} from '../engine/fixtures.js';
-
-/** Sequences a hostile container could try to get to the terminal. */
-const HOSTILE = [
-  '\u001b[2J', // clear the screen
-  '\u001b]0;pwned-title\u0007', // set the window title
-  '\u001b]52;c;cHduZWQ=\u0007', // write the clipboard (OSC 52)
-  '\u001b]8;;http://evil.example\u001b\\link\u001b]8;;\u001b\\', // hyperlink
-  '\u001bP+q544e\u001b\\', // DCS query
-  '\u009b31m', // 8-bit CSI
-  '\u202e', // right-to-left override
-  '\u0007', // bell
-];
 
 describe('text from containers', () => {
   it('never lets an escape sequence or control character from a container reach the terminal', async () => {
