@@ -69,6 +69,9 @@ const REPHRASINGS: Array<[RegExp, (...groups: string[]) => string]> = [
   // Error starting userland proxy: listen tcp4 0.0.0.0:80: bind: address already in use
   [/listen (?:tcp|udp|sctp)\d? (\S+): bind: address already in use/, (address) => `Port ${address} is already in use on the host`],
   [/^No command specified$/, () => 'No command specified, and the image has no default command: give one'],
+  // 404 on any container call. The ids come from the list on screen, so the container was there:
+  // it was removed meanwhile (the screen follows once its event arrives).
+  [/^No such container: (\S+)$/, (id) => `Container ${id} no longer exists`],
 ];
 
 function rephrase(message: string): string {

@@ -58,9 +58,14 @@ const STATS_CONCURRENCY = 40;
 /** Container event actions that change what the list shows. */
 const LIST_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'oom', 'destroy']);
 
-/** Delay before the n-th reconnection attempt: quick at first, then at most every 5 s. */
-export function backoff(attempt: number): number {
-  return Math.min(5000, 250 * 2 ** Math.max(0, attempt - 1));
+/**
+ * Delay before the n-th connection attempt: quick at first, then at most every 5 s for an engine
+ * never reached (a wrong address stays wrong), and at most every second for one that was
+ * connected and went away: it is most likely restarting, and being back within a second or two
+ * of it answering matters more than one cheap request a second.
+ */
+export function backoff(attempt: number, reconnecting = false): number {
+  return Math.min(reconnecting ? 1000 : 5000, 250 * 2 ** Math.max(0, attempt - 1));
 }
 
 /**
@@ -100,6 +105,10 @@ export class Store {
   private resources: {images: readonly Image[]; volumes: readonly Volume[]; networks: readonly Network[]} = {images: [], volumes: [], networks: []};
   private readonly pendingResources = new Set<ResourceKind>();
   private readonly eventLog = new EventLog(1000);
+  /** Containers that events named while a (re)connection lists; read again once it has. */
+  private touchedWhileListing?: Set<string>;
+  /** Containers whose stats reading is in flight: a quick reading and a round never read one twice. */
+  private readonly reading = new Set<string>();
   private resourceTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: StoreOptions) {
@@ -196,16 +205,25 @@ export class Store {
         const engine = this.client;
         this.info = await withTimeout(engine.info(), 10_000, `reaching ${this.options.host.url}`);
         // Follow events before listing, so nothing that happens in between is missed.
-        this.openEvents(engine);
+        const events = this.openEvents(engine);
+        // A container event that arrives while the lists are read may be older or newer than the
+        // list (two sockets, no order between them): those containers are read again after.
+        this.touchedWhileListing = new Set();
         const [list, images, volumes, networks] = await Promise.all([
           withTimeout(engine.listContainers(), 30_000, 'listing containers'),
           withTimeout(engine.listImages(), 30_000, 'listing images'),
           withTimeout(engine.listVolumes(), 30_000, 'listing volumes'),
           withTimeout(engine.listNetworks(), 30_000, 'listing networks'),
         ]);
+        // The stream broke while listing (a quick restart): connected without events would
+        // never hear of a change again, so this attempt failed.
+        if (this.events !== events) throw new Error('the event stream ended while listing');
         this.resources = {images, volumes, networks};
         this.containers.clear();
         for (const container of list) this.containers.set(container.id, container);
+        for (const id of this.touchedWhileListing) this.pendingRefresh.add(id);
+        this.touchedWhileListing = undefined;
+        if (this.pendingRefresh.size > 0) this.scheduleRefresh(0);
         this.everConnected = true;
         this.connection = {status: 'connected', attempt: 0};
         this.dirtyContainers = true;
@@ -215,6 +233,7 @@ export class Store {
       } catch (error) {
         this.events?.close();
         this.events = undefined;
+        this.touchedWhileListing = undefined;
         attempt += 1;
         this.connection = {
           status: this.everConnected ? 'reconnecting' : 'unreachable',
@@ -228,7 +247,7 @@ export class Store {
     const loop = async () => {
       while (!this.stopped && !(await tryOnce())) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, backoff(attempt));
+          const timer = setTimeout(resolve, backoff(attempt, this.everConnected));
           this.wake = () => {
             clearTimeout(timer);
             resolve();
@@ -248,12 +267,14 @@ export class Store {
     }
   }
 
-  private openEvents(engine: Engine): void {
+  private openEvents(engine: Engine): Subscription {
     this.events?.close();
-    this.events = engine.events(
+    const events = engine.events(
       (event) => this.onEvent(event),
       (error) => this.onLost(error),
     );
+    this.events = events;
+    return events;
   }
 
   /** The event stream broke: the engine went away or restarted. Show it and reconnect. */
@@ -284,6 +305,7 @@ export class Store {
       return;
     }
     if (event.type !== 'container') return;
+    this.touchedWhileListing?.add(event.id);
     const action = event.action.split(':')[0];
     if (action === 'destroy') {
       this.containers.delete(event.id);
@@ -404,8 +426,9 @@ export class Store {
     if (!engine || this.stopped || this.connection.status !== 'connected') return;
     if (!onlyNew) this.polling = true;
     const ids = [...(this.watched === 'all' ? this.containers.keys() : this.watched)].filter(
-      (id) => this.containers.get(id)?.state === 'running' && !(onlyNew && this.counters.has(id)),
+      (id) => this.containers.get(id)?.state === 'running' && !this.reading.has(id) && !(onlyNew && this.counters.has(id)),
     );
+    for (const id of ids) this.reading.add(id);
     let changed = false;
     for (let i = 0; i < ids.length; i += STATS_CONCURRENCY) {
       await Promise.all(
@@ -420,6 +443,8 @@ export class Store {
             }
           } catch {
             // Gone or stopped meanwhile: its event says so; the next round tries again.
+          } finally {
+            this.reading.delete(id);
           }
         }),
       );

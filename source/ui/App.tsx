@@ -41,6 +41,20 @@ type View =
   | {kind: 'events'}
   | {kind: 'custom'; render: (props: ViewProps) => React.ReactNode; scopes: Scope[]};
 
+/** Connection states in which the engine is not answering: actions are refused, not sent. */
+const DOWN = new Set(['connecting', 'reconnecting', 'unreachable']);
+
+/**
+ * Why an action cannot be sent now, or undefined when it can. While the store reconnects, a
+ * request could sit in the socket of an engine that is starting and run once it is up, long after
+ * the user gave up on it: better to say so at once and send nothing.
+ */
+function notConnected(store: Store): string | undefined {
+  const {status} = store.getSnapshot().connection;
+  if (!store.engine) return 'not connected to the engine';
+  return DOWN.has(status) ? `not connected to the engine (${status}), nothing was sent` : undefined;
+}
+
 /** The tabs that have a component, in order. */
 const SHOWN: PaneId[] = PANE_TABS.filter((t) => PANE_VIEWS[t.id]).map((t) => t.id);
 
@@ -200,8 +214,9 @@ export function App({store: initialStore, size: fixedSize, onQuit, memory: share
       closeView: () => setView(undefined),
       act: async <T,>(what: {working: string; done: string | ((result: T) => string); failed: string}, call: (engine: Engine) => Promise<T>) => {
         const engine = store.engine;
-        if (!engine) {
-          toast('error', `${what.failed}: not connected to the engine`);
+        const down = notConnected(store);
+        if (!engine || down) {
+          toast('error', `${what.failed}: ${down ?? 'not connected to the engine'}`);
           return false;
         }
         const id = toast('working', what.working);
@@ -217,7 +232,8 @@ export function App({store: initialStore, size: fixedSize, onQuit, memory: share
       handOver: async (title, open) => {
         if (!onHandOver) return void toast('error', `${title}: a shell needs a terminal, and whalewatch is not running in one`);
         const engine = store.engine;
-        if (!engine) return void toast('error', `${title}: not connected to the engine`);
+        const down = notConnected(store);
+        if (!engine || down) return void toast('error', `${title}: ${down ?? 'not connected to the engine'}`);
         const id = toast('working', `opening ${title}…`);
         try {
           const result = await onHandOver(() => open(engine));

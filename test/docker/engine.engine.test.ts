@@ -63,7 +63,7 @@ describe('the engine wrapper on a real engine', () => {
     await removeContainer(id);
     const engine = new Engine(testDocker(), false);
     const error = await engine.stop(id).catch((e: unknown) => e);
-    expect(describeError(error)).toMatch(/^No such container: /);
+    expect(describeError(error)).toMatch(/^Container [0-9a-f]{12} no longer exists$/);
   });
 
   it('reads stats computed like docker stats, and logs demultiplexed', async () => {

@@ -159,16 +159,16 @@ describe('describeError: engine (HTTP) errors', () => {
   });
   afterAll(async () => new Promise(resolve => server.close(resolve)));
 
-  it('404 gives the engine\'s own sentence', async () => {
+  it('404 on a container says it no longer exists', async () => {
     const error = await rejection(docker.getContainer('abc').inspect());
     expect(error).toMatchObject({statusCode: 404, json: {message: 'No such container: abc'}});
-    expect(describeError(error)).toBe('No such container: abc');
+    expect(describeError(error)).toBe('Container abc no longer exists');
   });
 
   it('404 on a stream (json is null) still gives the sentence', async () => {
     const error = await rejection(docker.getContainer('nope').logs({follow: true, stdout: true}));
     expect(error).toMatchObject({statusCode: 404, json: null});
-    expect(describeError(error)).toBe('No such container: nope');
+    expect(describeError(error)).toBe('Container nope no longer exists');
   });
 
   it('says a doubled engine message once, capitalised', async () => {
@@ -203,7 +203,7 @@ describe('describeError: engine (HTTP) errors', () => {
       statusCode: 404,
       json: null,
     });
-    expect(describeError(recorded)).toBe('No such container: nope');
+    expect(describeError(recorded)).toBe('Container nope no longer exists');
     const empty304 = Object.assign(new Error('(HTTP code 304) container already stopped -  '), {
       reason: 'container already stopped',
       statusCode: 304,

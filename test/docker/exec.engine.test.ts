@@ -69,7 +69,7 @@ describe('terminal sessions on a real engine', () => {
     expect(describeError(stopped)).toMatch(/^Container [0-9a-f]{12} is not running$/);
     await removeContainer(id);
     const vanished = await engine().execShell(id).catch((error: unknown) => error);
-    expect(describeError(vanished)).toMatch(/^No such container: /);
+    expect(describeError(vanished)).toMatch(/^Container [0-9a-f]{12} no longer exists$/);
   });
 
   it('attaches to a container made with Tty and OpenStdin, starts it, takes typed input, and ends when it exits', async () => {

@@ -1,8 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import Dockerode from 'dockerode';
-import type {Readable} from 'node:stream';
 import {startEngine} from '../engine/engine.js';
-import {FIXTURE_IMAGE, TEST_LABEL, testDocker} from '../engine/fixtures.js';
+import {FIXTURE_IMAGE, TEST_LABEL} from '../engine/fixtures.js';
+import {dockerFor, loadFixture} from '../engine/second-engine.js';
 import {lineWith, renderApp, testStore} from './render.js';
 
 describe('an engine restart under an open dashboard', () => {
@@ -10,12 +9,8 @@ describe('an engine restart under an open dashboard', () => {
     const engine = await startEngine({tag: 'restart'});
     const app: {current?: ReturnType<typeof renderApp>} = {};
     try {
-      const docker = new Dockerode({socketPath: engine.host.replace('unix://', '')});
-      // The second engine has no images and no registry is reachable: carry the fixture over.
-      const image = (await testDocker().getImage(FIXTURE_IMAGE).get()) as unknown as Readable;
-      await new Promise<void>((resolve, reject) =>
-        docker.loadImage(image, {}, (error, stream) => (error ? reject(error) : docker.modem.followProgress(stream as Readable, (e) => (e ? reject(e) : resolve())))),
-      );
+      const docker = dockerFor(engine);
+      await loadFixture(docker);
       const made = await docker.createContainer({name: 'ww-survivor', Image: FIXTURE_IMAGE, Cmd: ['sh', '-c', 'while true; do sleep 1; done'], Labels: {[TEST_LABEL]: '1'}});
       const store = testStore({url: engine.host});
       await store.start();
