@@ -106,6 +106,20 @@ function sameStyles(a, b) {
         },
       },
       {
+        // yoga's Emscripten loader fetch()es its own base64 data: URL whenever fetch exists, and
+        // the first fetch loads node's undici (≈ 50–80 ms of start-up and its heap). Decoded
+        // directly, as it does where fetch is missing, the bytes are the same.
+        name: 'yoga-without-fetch',
+        setup(b) {
+          b.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
+            const from = 'w||"function"!=typeof fetch?Promise.resolve()';
+            const source = await readFile(args.path, 'utf8');
+            if (!source.includes(from)) throw new Error(`yoga-without-fetch: ${args.path} changed; look at the patch again`);
+            return {contents: source.replace(from, 'true?Promise.resolve()'), loader: 'js'};
+          });
+        },
+      },
+      {
         // dockerode loads gRPC and protobuf for BuildKit sessions (builds with version "2"), which
         // we never ask for (our builds use the classic builder): left out, the docker chunk loads
         // faster and takes less memory. Asking for one fails with a sentence instead.
@@ -133,6 +147,11 @@ function sameStyles(a, b) {
     // keeps stacks, which cost CPU on each render and memory.
     define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
     logLevel: 'warning',
+    // Without whitespace and comments the bundle is a quarter smaller and ASCII only (a comment's
+    // "…" made V8 hold the whole source as UTF-16, twice its size): faster to parse and ≈ 15 MB
+    // less peak RSS at 50 containers. Names are kept, so a stack in the log still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
   return true;
 }
