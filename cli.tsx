@@ -1,5 +1,6 @@
 import React from 'react';
 import {render, type Instance} from 'ink';
+import meow from 'meow';
 import {resolveHost, HostError} from './source/docker/hosts.js';
 import {Store} from './source/store/store.js';
 import {MachinesMonitor} from './source/store/machines.js';
@@ -11,9 +12,9 @@ import {withIncrementalFix} from './source/ui/frame-stdout.js';
 import {enterFullScreen, leaveFullScreen, log, LOG_FILE} from './source/terminal.js';
 import {sanitize} from './source/format/sanitize.js';
 import {format} from 'node:util';
-import {parseCli, helpText, versionText} from './source/cli-args.js';
 
-const USAGE = `
+const cli = meow(
+  `
   Usage
     $ whalewatch [options]
 
@@ -32,18 +33,20 @@ const USAGE = `
   TLS for tcp:// from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
 
   Keys: ? in the dashboard lists them all; q quits.
-`;
-
-const request = parseCli(process.argv.slice(2));
-if ('print' in request) {
-  process.stdout.write(`${request.print === 'help' ? helpText(USAGE) : versionText()}\n`);
-  process.exit(0);
-}
-if ('error' in request) {
-  process.stderr.write(`whalewatch: ${request.error}\n`);
-  process.exit(2);
-}
-const cli = {flags: request.run};
+`,
+  {
+    importMeta: import.meta,
+    // An unset flag stays undefined, so --ascii and --no-ascii can both override TERM's choice.
+    booleanDefault: undefined,
+    flags: {
+      host: {type: 'string', shortFlag: 'H'},
+      context: {type: 'string', shortFlag: 'c'},
+      readOnly: {type: 'boolean', default: false},
+      ascii: {type: 'boolean'},
+      printEnv: {type: 'boolean', default: false},
+    },
+  },
+);
 
 /** Prints one line on stderr and leaves with the given code: no stack traces for people. */
 function fail(message: string, code: number): never {
