@@ -35,6 +35,9 @@ export type Snapshot = {
 /** The resources besides containers, each re-listed when an event of its type arrives. */
 export type ResourceKind = 'images' | 'volumes' | 'networks';
 
+/** How long dockerode waits for the quick list (quick-list.ts) before it loads anyway. */
+const QUICK_LIST_HEAD_START_MS = 300;
+
 /** Event type → the resource it changes. */
 const EVENT_RESOURCE: Record<string, ResourceKind> = {image: 'images', volume: 'volumes', network: 'networks'};
 
@@ -140,12 +143,17 @@ export class Store {
     // A local engine's list is shown while dockerode still loads (the connection, events and
     // stats follow); it never replaces a list from the connection.
     if (!this.options.connect) {
-      void quickListContainers(this.options.host).then((list) => {
+      const quick = quickListContainers(this.options.host).then((list) => {
         if (!list || this.stopped || this.everConnected) return;
         for (const container of list) this.containers.set(container.id, container);
         this.dirtyContainers = true;
         this.commit(true);
       });
+      // Loading dockerode holds the main thread for ≈ 0.1–0.2 s: a list that arrived meanwhile
+      // waited for it. The list (drawn at once) goes first; a slow engine is not waited for long.
+      await Promise.race([quick, new Promise((resolve) => setTimeout(resolve, QUICK_LIST_HEAD_START_MS))]);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.stopped) return;
     }
     await this.connectLoop(true);
   }
